@@ -222,7 +222,10 @@ export type FindingKind =
 export interface Finding {
   kind: FindingKind;
   severity: 'info' | 'warning' | 'error';
+  /** What was found, in Chinese (the language of the plan and of its users). */
   message: string;
+  /** The same in English. */
+  messageEn: string;
   line: number;
   /** For findings about a stretch of text: the last line of it. */
   lineEnd?: number;
