@@ -18,7 +18,9 @@ export interface ColumnBox {
   items: ColumnItem[];
 }
 
-const HEADER = new RegExp(`^\\|?\\s*专栏\\s*([0-9０-９${CHINESE_NUMERAL_CHARS}]+)\\s*[:：.、]?\\s*(.*?)[\\s|]*$`);
+const HEADER = new RegExp(
+  `^\\|?\\s*专栏\\s*([0-9０-９${CHINESE_NUMERAL_CHARS}]+)\\s*[:：.、]?\\s*(.*?)[\\s|]*$`,
+);
 const ITEM_START = /^\|?\s*(\d{1,2}|[０-９]{1,2})[.．、]/;
 
 /** Finds every column box in the document. */
@@ -60,9 +62,16 @@ function splitItems(content: { line: number; text: string }[], kind: ColumnItem[
   let current: { number: number; line: number; parts: string[] } | null = null;
   const flush = (): void => {
     if (!current) return;
-    const text = current.parts.join(' ').replace(/[\s|]+$/g, '').trim();
+    const text = current.parts
+      .join(' ')
+      .replace(/[\s|]+$/g, '')
+      .trim();
     const title = openingTitle(text) ?? text.split(/[。:：]/)[0]!.slice(0, 40);
-    const itemKind = /行动|计划$/.test(title) ? 'action' : /工程|项目|综合体|建设$/.test(title) ? 'project' : kind;
+    const itemKind = /行动|计划$/.test(title)
+      ? 'action'
+      : /工程|项目|综合体|建设$/.test(title)
+        ? 'project'
+        : kind;
     items.push({ number: current.number, title, text, line: current.line, kind: itemKind });
   };
   for (const { line, text } of content) {
@@ -71,8 +80,8 @@ function splitItems(content: { line: number; text: string }[], kind: ColumnItem[
     let last = 0;
     for (let m = pattern.exec(text); m !== null; m = pattern.exec(text)) {
       const number = parseNumberToken(m[2]!);
-      const expected = current ? current.number + 1 : 1;
-      if (number !== expected) continue;
+      const expected: number = current ? current.number + 1 : 1;
+      if (number === null || number !== expected) continue;
       const start = m.index + m[1]!.length;
       if (current) current.parts.push(text.slice(last, start));
       flush();

@@ -3,7 +3,7 @@
  * due 2025. A number counts as a promise when it has a unit and its sentence looks forward (a target
  * year, 力争, 新建, 达到, 控制在 …); figures of the past live in review sections, which are not read.
  */
-import type { Comparator, Commitment, Quantity } from '../model/plan.ts';
+import type { Commitment, Comparator, Quantity } from '../model/plan.ts';
 import { cleanFloat, parseYear, toHalfWidth, UNIT_MULTIPLIERS } from './numbers.ts';
 
 /** A stretch of text to read promises from, with where it stands. */
@@ -91,7 +91,8 @@ const QUANTITY = new RegExp(
 
 const FORWARD =
   /到\s*\d{4}|至\s*\d{4}|\d{4}\s*年(底|末|前)|力争|争取|确保|新建|新增|新引进|引进|培育|建成|达到|突破|超过|控制在|降低到|降至|提高到|提升到|保持|稳定在|实现|完成|每年|累计|形成|打造|建设|创建|实施|覆盖/;
-const YEAR_MARK = /(?:到|至|在|于)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末|前|以前)?|(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末|前|以前)|(\d{4})\s*年\s*[,，]/g;
+const YEAR_MARK =
+  /(?:到|至|在|于)\s*(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末|前|以前)?|(\d{4}|[〇零一二三四五六七八九]{4})\s*年(?:底|末|前|以前)|(\d{4})\s*年\s*[,，]/g;
 const LEADING_WORDS =
   /^(?:[,，、;；\s]|到\s*\d{4}\s*年(?:底|末)?|力争|争取|确保|全区|全市|全省|全年|基本|实现|完成|现有|其中|并|且|使|让|推动|推进|努力|累计|共|总计|总数|总量|规模|数量)+/;
 const TRAILING_WORDS = /(?:[,，、\s]|均|总|数量|数|规模|总量|总数|要|将|力争|实现|累计|共|在|保持|为)+$/;
@@ -139,7 +140,10 @@ function clauses(sentence: string, offset: number): Piece[] {
   let start = 0;
   for (let i = 0; i <= sentence.length; i++) {
     const ch = sentence[i];
-    const boundary = i === sentence.length || ',，;；:：。!?！？'.includes(ch!) || (ch === '、' && /\d/.test(sentence.slice(start, i)));
+    const boundary =
+      i === sentence.length ||
+      ',，;；:：。!?！？'.includes(ch!) ||
+      (ch === '、' && /\d/.test(sentence.slice(start, i)));
     if (!boundary) continue;
     if (i > start) out.push({ text: sentence.slice(start, i), start: offset + start });
     start = i + 1;
@@ -155,6 +159,23 @@ function yearMarks(text: string): { at: number; year: number }[] {
     if (year !== null) out.push({ at: m.index, year });
   }
   return out;
+}
+
+/** The last year mark at or before `at` (marks are in text order), by binary search. */
+function lastYearBefore(marks: { at: number; year: number }[], at: number): number | null {
+  let lo = 0;
+  let hi = marks.length - 1;
+  let found: number | null = null;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid]!.at <= at) {
+      found = marks[mid]!.year;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
+  }
+  return found;
 }
 
 function toCommitment(
@@ -174,20 +195,21 @@ function toCommitment(
   if (/["“'‘]$/.test(before) && /^["”'’]/.test(after)) return null;
   if (/[\dA-Za-z.]$/.test(before)) return null;
   // 3岁以下婴幼儿: a bound followed straight by a noun qualifies the noun; it promises nothing.
-  if ((suffix === '以上' || suffix === '以下') && /^[\u4e00-\u9fff]/.test(after) && !after.startsWith('的')) return null;
+  if ((suffix === '以上' || suffix === '以下') && /^[\u4e00-\u9fff]/.test(after) && !after.startsWith('的'))
+    return null;
   const multiplier = multiplierWord ? UNIT_MULTIPLIERS[multiplierWord]! : 1;
   const a = Number(first);
   const b = second !== undefined ? Number(second) : null;
   if (b !== null && !(b > a)) return null;
   const quantity: Quantity = b !== null ? { min: a, max: b } : a;
-  const value: Quantity =
-    b !== null ? { min: cleanFloat(a * multiplier), max: cleanFloat(b * multiplier) } : cleanFloat(a * multiplier);
+  const scale = (x: number): number => (multiplier === 1 ? x : cleanFloat(x * multiplier));
+  const value: Quantity = b !== null ? { min: scale(a), max: scale(b) } : scale(a);
   const comparator = comparatorOf(prefix, approxSuffix, suffix, b !== null);
   const subject = subjectOf(before, after) ?? context.lastSubject;
   if (!subject) return null;
   context.lastSubject = subject;
   const absolute = clause.start + m.index;
-  const year = [...years].reverse().find((y) => y.at <= absolute)?.year ?? span.defaultYear;
+  const year = lastYearBefore(years, absolute) ?? span.defaultYear;
   const clauseText = clause.text.trim();
   const leading = clause.text.length - clause.text.trimStart().length;
   const start = span.offset + clause.start + leading;

@@ -5,7 +5,7 @@
  */
 import type { Commitment, Finding, Indicator, Measure, PlanPeriod } from '../model/plan.ts';
 import { cleanFloat } from './numbers.ts';
-import { containment, similarity } from './text.ts';
+import { bigrams } from './text.ts';
 
 /** How close a promise's subject must be to an indicator's name to be the same thing. */
 const SAME_SUBJECT = 0.55;
@@ -13,16 +13,50 @@ const SAME_SUBJECT = 0.55;
 const SAME_PROMISE = 0.8;
 
 /** Links commitments to indicators (mutating `indicatorCode`) and returns what does not agree. */
-export function crossCheck(commitments: Commitment[], indicators: Indicator[], period: PlanPeriod): Finding[] {
+export function crossCheck(
+  commitments: Commitment[],
+  indicators: Indicator[],
+  period: PlanPeriod,
+): Finding[] {
   const findings: Finding[] = [];
+  const candidates = distinctMeasures(indicators);
+  // The same words and number match the same indicator wherever they stand: decide once.
+  const decided = new Map<string, Match | null>();
   for (const c of commitments) {
-    const match = bestIndicator(c, indicators, period);
+    const key = `${c.subject}|${JSON.stringify(c.value)}|${c.unit}|${c.year}`;
+    let match = decided.get(key);
+    if (match === undefined) {
+      match = bestIndicator(c, candidates, period);
+      decided.set(key, match);
+    }
     if (!match) continue;
     c.indicatorCode = match.indicator.code;
     findings.push(...compareWithTable(c, match.indicator, match.measure, period));
   }
   findings.push(...contradictions(commitments));
   return findings;
+}
+
+interface Candidate {
+  indicator: Indicator;
+  measure: Measure;
+  grams: Set<string>;
+}
+
+/** Each measure once (a table repeated word for word adds nothing to compare with), with its name's bigrams. */
+function distinctMeasures(indicators: Indicator[]): Candidate[] {
+  const seen = new Set<string>();
+  const out: Candidate[] = [];
+  for (const indicator of indicators) {
+    for (const measure of indicator.measures) {
+      const name = measure.name ?? indicator.name;
+      const key = `${name}|${measure.unit}|${JSON.stringify(measure.target)}|${measure.baseline.value}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      out.push({ indicator, measure, grams: bigrams(name) });
+    }
+  }
+  return out;
 }
 
 interface Match {
@@ -51,22 +85,25 @@ export function impliedTargetLevel(measure: Measure, period: PlanPeriod): number
   return null;
 }
 
-function bestIndicator(c: Commitment, indicators: Indicator[], period: PlanPeriod): Match | null {
+function bestIndicator(c: Commitment, candidates: Candidate[], period: PlanPeriod): Match | null {
+  const subject = bigrams(c.subject);
+  if (subject.size === 0) return null;
   let best: Match | null = null;
-  for (const indicator of indicators) {
-    for (const measure of indicator.measures) {
-      const name = measure.name ?? indicator.name;
-      const score = Math.max(containment(name, c.subject), similarity(name, c.subject));
-      if (score < SAME_SUBJECT) continue;
-      const q = scalar(c.quantity);
-      const target = impliedTargetLevel(measure, period);
-      const valueAgrees = q !== null && target !== null && same(q, target);
-      // A weak name match needs the number to agree too; a strong one stands on its own.
-      if (!valueAgrees && score < 0.8) continue;
-      if (!valueAgrees && !unitsComparable(c, measure)) continue;
-      const total = score + (valueAgrees ? 1 : 0);
-      if (!best || total > best.score) best = { indicator, measure, score: total };
-    }
+  for (const { indicator, measure, grams } of candidates) {
+    let shared = 0;
+    for (const g of grams) if (subject.has(g)) shared++;
+    if (shared === 0) continue;
+    // Share of the name found in the subject, or Dice similarity of the two, whichever is higher.
+    const score = Math.max(shared / grams.size, (2 * shared) / (grams.size + subject.size));
+    if (score < SAME_SUBJECT) continue;
+    const q = scalar(c.quantity);
+    const target = impliedTargetLevel(measure, period);
+    const valueAgrees = q !== null && target !== null && same(q, target);
+    // A weak name match needs the number to agree too; a strong one stands on its own.
+    if (!valueAgrees && score < 0.8) continue;
+    if (!valueAgrees && !unitsComparable(c, measure)) continue;
+    const total = score + (valueAgrees ? 1 : 0);
+    if (!best || total > best.score) best = { indicator, measure, score: total };
   }
   return best;
 }
@@ -78,7 +115,12 @@ function unitsComparable(c: Commitment, measure: Measure): boolean {
   return mu === cu || (mu === '%' && cu === '%');
 }
 
-function compareWithTable(c: Commitment, indicator: Indicator, measure: Measure, period: PlanPeriod): Finding[] {
+function compareWithTable(
+  c: Commitment,
+  indicator: Indicator,
+  measure: Measure,
+  period: PlanPeriod,
+): Finding[] {
   const findings: Finding[] = [];
   const q = scalar(c.quantity);
   const tableUnit = measure.unit;
@@ -98,7 +140,11 @@ function compareWithTable(c: Commitment, indicator: Indicator, measure: Measure,
   if (q === null || implied === null) return findings;
   const year = c.year ?? measure.target.year;
   if (year !== measure.target.year) return findings;
-  if (measure.target.kind === 'growth' && measure.target.annualRate !== undefined && measure.baseline.value !== null) {
+  if (
+    measure.target.kind === 'growth' &&
+    measure.target.annualRate !== undefined &&
+    measure.baseline.value !== null
+  ) {
     const needed = c.comparator === '>' || c.comparator === '>=' || c.comparator === '=';
     if (needed && implied < q && !same(implied, q)) {
       const years = measure.target.year - measure.baseline.year;
@@ -127,28 +173,49 @@ function compareWithTable(c: Commitment, indicator: Indicator, measure: Measure,
 }
 
 function describe(c: Commitment): string {
-  const words: Record<string, string> = { '>': '超过', '>=': '达到', '<=': '不超过', '<': '低于', about: '约', '=': '', range: '' };
+  const words: Record<string, string> = {
+    '>': '超过',
+    '>=': '达到',
+    '<=': '不超过',
+    '<': '低于',
+    about: '约',
+    '=': '',
+    range: '',
+  };
   const q = typeof c.quantity === 'number' ? String(c.quantity) : `${c.quantity.min}-${c.quantity.max}`;
   return `${c.subject}${words[c.comparator] ?? ''}${q}${c.unit}`;
 }
 
 /** The same promise (subject, unit, year) stated with different numbers in two places. */
 function contradictions(commitments: Commitment[]): Finding[] {
+  // A statement repeated word for word is one statement (its first occurrence speaks for it).
+  const statements = new Map<string, Commitment>();
+  for (const c of commitments) {
+    if (c.year === null || typeof c.value !== 'number' || c.comparator === 'about') continue;
+    const key = `${c.subject}|${c.baseUnit}|${c.year}|${c.value}|${c.comparator}`;
+    if (!statements.has(key)) statements.set(key, c);
+  }
+  // Only statements with the same unit, year and opening words can be the same promise.
+  const buckets = new Map<string, Commitment[]>();
+  for (const c of statements.values()) {
+    const key = `${c.baseUnit}|${c.year}|${c.subject.slice(0, 2)}`;
+    buckets.set(key, [...(buckets.get(key) ?? []), c]);
+  }
+  return [...buckets.values()].flatMap((bucket) => contradictionsIn(bucket.slice(0, MAX_BUCKET)));
+}
+
+/** Statements compared pairwise within one bucket; a bucket larger than this is not a real plan's. */
+const MAX_BUCKET = 200;
+
+function contradictionsIn(commitments: Commitment[]): Finding[] {
   const findings: Finding[] = [];
-  const reported = new Set<string>();
+  const grams = commitments.map((c) => bigrams(c.subject));
   for (let i = 0; i < commitments.length; i++) {
     for (let j = i + 1; j < commitments.length; j++) {
       const a = commitments[i]!;
       const b = commitments[j]!;
-      if (a.baseUnit !== b.baseUnit || a.year !== b.year || a.year === null) continue;
-      const qa = scalar(a.value);
-      const qb = scalar(b.value);
-      if (qa === null || qb === null || same(qa, qb)) continue;
-      if (a.comparator === 'about' || b.comparator === 'about') continue;
-      if (similarity(a.subject, b.subject) < SAME_PROMISE) continue;
-      const key = `${a.line}:${a.start}|${b.line}:${b.start}`;
-      if (reported.has(key)) continue;
-      reported.add(key);
+      if (same(a.value as number, b.value as number)) continue;
+      if (dice(grams[i]!, grams[j]!) < SAME_PROMISE) continue;
       findings.push({
         kind: 'contradiction',
         severity: 'warning',
@@ -160,4 +227,11 @@ function contradictions(commitments: Commitment[]): Finding[] {
     }
   }
   return findings;
+}
+
+function dice(a: Set<string>, b: Set<string>): number {
+  if (a.size === 0 || b.size === 0) return 0;
+  let shared = 0;
+  for (const g of a) if (b.has(g)) shared++;
+  return (2 * shared) / (a.size + b.size);
 }

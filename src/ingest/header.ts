@@ -16,8 +16,11 @@ export interface PlanHeader {
 }
 
 const YEAR = '(\\d{4}|[〇零一二三四五六七八九]{4})';
-const DATE = new RegExp(`^${YEAR}年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日$`);
-const ISSUER = /(人民政府|人民政府办公室|人民政府办公厅|委员会|人民代表大会|发展和改革局|发展改革委|办公室|办公厅)$/;
+const DATE = new RegExp(
+  `^${YEAR}年([0-9]{1,2}|[一二三四五六七八九十]{1,3})月([0-9]{1,2}|[一二三四五六七八九十]{1,3})日$`,
+);
+const ISSUER =
+  /(人民政府|人民政府办公室|人民政府办公厅|委员会|人民代表大会|发展和改革局|发展改革委|办公室|办公厅)$/;
 
 /**
  * Reads the header from the lines before the body (`frontEnd` is the last line of front matter:
@@ -67,7 +70,12 @@ function findTitle(front: string[]): string | null {
     let start = i;
     while (start > 0 && isTitlePiece(front[start - 1]!) && !/纲要|规划$/.test(front[start - 1]!)) start--;
     let end = i;
-    while (end + 1 < front.length && !/(纲要|规划)(\(草案\))?$/.test(front[end]!.replace(/\s+/g, '')) && isTitlePiece(front[end + 1]!)) end++;
+    while (
+      end + 1 < front.length &&
+      !/(纲要|规划)(\(草案\))?$/.test(front[end]!.replace(/\s+/g, '')) &&
+      isTitlePiece(front[end + 1]!)
+    )
+      end++;
     return front
       .slice(start, end + 1)
       .join('')
@@ -85,7 +93,8 @@ function formatDate(y: string, m: string, d: string): string | null {
   const year = parseYear(y);
   const month = parseNumberToken(m);
   const day = parseNumberToken(d);
-  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31) return null;
+  if (year === null || month === null || day === null || month < 1 || month > 12 || day < 1 || day > 31)
+    return null;
   return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
@@ -100,7 +109,9 @@ export function findPeriod(title: string, text: string): PlanPeriod {
     const startYear = 1966 + 5 * (generation - 3);
     return { baseYear: startYear - 1, startYear, endYear: startYear + 4, visionYear };
   }
-  const span = new RegExp(`${YEAR}\\s*[-—–~～至到]\\s*${YEAR}年`).exec(toHalfWidth(`${title}\n${text.slice(0, 5000)}`));
+  const span = new RegExp(`${YEAR}\\s*[-—–~～至到]\\s*${YEAR}年`).exec(
+    toHalfWidth(`${title}\n${text.slice(0, 5000)}`),
+  );
   if (span) {
     const startYear = parseYear(span[1]!)!;
     const endYear = parseYear(span[2]!)!;

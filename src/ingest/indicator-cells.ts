@@ -50,7 +50,11 @@ export function readValueCell(raw: string, brackets: string[]): CellValue[] {
 function readOne(text: string, brackets: string[]): CellValue {
   const areas = [...text.matchAll(/([\u4e00-\u9fff]{2,8})\s*[:：]\s*([+-]?\d+(?:\.\d+)?)/g)];
   if (areas.length > 0) {
-    return { value: null, cumulative: false, byArea: Object.fromEntries(areas.map((m) => [m[1]!, Number(m[2])])) };
+    return {
+      value: null,
+      cumulative: false,
+      byArea: Object.fromEntries(areas.map((m) => [m[1]!, Number(m[2])])),
+    };
   }
   let body = text.replace(/%$/, '').trim();
   let cumulative = false;
@@ -61,7 +65,9 @@ function readOne(text: string, brackets: string[]): CellValue {
       break;
     }
   }
-  const bound = /^(>=|<=|≥|≤|>|<|不低于|不高于|不少于|不超过|高于|低于|超过)\s*([+-]?\d+(?:\.\d+)?)$/.exec(body);
+  const bound = /^(>=|<=|≥|≤|>|<|不低于|不高于|不少于|不超过|高于|低于|超过)\s*([+-]?\d+(?:\.\d+)?)$/.exec(
+    body,
+  );
   if (bound) return { value: Number(bound[2]), cumulative, comparator: boundComparator(bound[1]!) };
   const suffix = /^([+-]?\d+(?:\.\d+)?)\s*(以上|以下|以内|左右)$/.exec(body);
   if (suffix) return { value: Number(suffix[1]), cumulative, comparator: suffixComparator(suffix[2]!) };
@@ -85,7 +91,8 @@ function suffixComparator(word: string): Comparator {
 }
 
 /** Names whose smaller values are better. Words of measurement, not of any one plan. */
-const LOWER_IS_BETTER = /浓度|死亡率|发病率|能耗|电耗|排放|失业率|发生率|事故|损失|近视率|肥胖率|负债率|空置率|贫困|差距/;
+const LOWER_IS_BETTER =
+  /浓度|死亡率|发病率|能耗|电耗|排放|失业率|发生率|事故|损失|近视率|肥胖率|负债率|空置率|贫困|差距/;
 /** Names that count a reduction itself, so that a bigger number is better (…降低率, 近视率降低). */
 const COUNTS_A_REDUCTION = /(降低|下降|减少|降幅|削减)率?$/;
 const EXTERNAL = /下达|完成.{0,4}目标|上级|省定|市定/;
@@ -142,7 +149,11 @@ export function interpretRow(row: RowCells, roles: ColumnRole[], ctx: RowContext
 }
 
 /** Places the row's cells by their header roles; a short row is reported and read from both ends. */
-function mapCells(row: RowCells, roles: ColumnRole[], findings: Finding[]): Partial<Record<ColumnRole, string>> {
+function mapCells(
+  row: RowCells,
+  roles: ColumnRole[],
+  findings: Finding[],
+): Partial<Record<ColumnRole, string>> {
   const field: Partial<Record<ColumnRole, string>> = {};
   const cells = row.cells;
   if (cells.length >= roles.length) {
@@ -181,7 +192,8 @@ function buildMeasure(
 ): Measure {
   const targetOut = buildTarget(target, rate, ctx.targetYear);
   const direction = directionOf(name, base, targetOut);
-  if (targetOut.kind === 'threshold' && !targetOut.comparator) targetOut.comparator = direction === 'up' ? '>=' : '<=';
+  if (targetOut.kind === 'threshold' && !targetOut.comparator)
+    targetOut.comparator = direction === 'up' ? '>=' : '<=';
   const measure: Measure = {
     unit,
     direction,
@@ -206,7 +218,11 @@ function buildTarget(target: CellValue, rate: CellValue, year: number): Target {
   if (words) {
     const relational = RELATIONAL.exec(words);
     if (relational) {
-      const comparator: Comparator = /不低于|同步|相当|与|同/.test(words) ? '>=' : /低于|慢于/.test(words) ? '<' : '>';
+      const comparator: Comparator = /不低于|同步|相当|与|同/.test(words)
+        ? '>='
+        : /低于|慢于/.test(words)
+          ? '<'
+          : '>';
       return { year, kind: 'relational', value: null, comparator, relatesTo: relational[2]!, text: words };
     }
   }
@@ -218,7 +234,8 @@ function buildTarget(target: CellValue, rate: CellValue, year: number): Target {
     if (annualRate !== undefined) out.annualRate = annualRate;
     return out;
   }
-  if (rate.value !== null && rate.cumulative) return { year, kind: 'cumulative', value: rate.value, text: `[${rate.value}]` };
+  if (rate.value !== null && rate.cumulative)
+    return { year, kind: 'cumulative', value: rate.value, text: `[${rate.value}]` };
   if (annualRate !== undefined) return { year, kind: 'growth', value: null, annualRate };
   const out: Target = { year, kind: 'level', value: null };
   if (words) out.text = words;
@@ -229,7 +246,12 @@ function directionOf(name: string, base: CellValue, target: Target): Direction {
   if (COUNTS_A_REDUCTION.test(name)) return 'up';
   if (target.comparator === '<' || target.comparator === '<=') return 'down';
   if (target.comparator === '>' || target.comparator === '>=') return 'up';
-  if (target.kind === 'level' && base.value !== null && target.value !== null && target.value !== base.value) {
+  if (
+    target.kind === 'level' &&
+    base.value !== null &&
+    target.value !== null &&
+    target.value !== base.value
+  ) {
     return target.value < base.value ? 'down' : 'up';
   }
   return LOWER_IS_BETTER.test(name) ? 'down' : 'up';

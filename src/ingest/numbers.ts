@@ -84,7 +84,13 @@ export function parseYear(text: string): number | null {
 }
 
 /** Multipliers a unit may start with (万平方米, 亿元, 千米 is a unit of its own and is not one). */
-export const UNIT_MULTIPLIERS: Record<string, number> = { 万: 1e4, 亿: 1e8, 百万: 1e6, 千万: 1e7, 万亿: 1e12 };
+export const UNIT_MULTIPLIERS: Record<string, number> = {
+  万: 1e4,
+  亿: 1e8,
+  百万: 1e6,
+  千万: 1e7,
+  万亿: 1e12,
+};
 
 /** Rounds away binary noise so that 1.6 × 10000 is 16000, not 16000.000000000002. */
 export function cleanFloat(value: number): number {

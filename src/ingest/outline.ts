@@ -112,7 +112,11 @@ function findToc(
     const chaptersListed = entries.filter((e) => e.heading.level === 'chapter').length;
     if (entries.length >= 3 && chaptersListed >= 2 && repeatedLater(entries, headings, j)) {
       const style = entries[0]!.heading.style;
-      return { start: i + 1, end: entries.at(-1)!.line, entries: entries.filter((e) => e.heading.style === style) };
+      return {
+        start: i + 1,
+        end: entries.at(-1)!.line,
+        entries: entries.filter((e) => e.heading.style === style),
+      };
     }
     // The first heading run is the body itself when its headings are not listed again later.
     if (entries.length >= 1) return null;
@@ -122,7 +126,9 @@ function findToc(
 
 /** A run of headings is a table of contents when its chapters stand again further down. */
 function repeatedLater(entries: TocEntry[], headings: readonly (Heading | null)[], from: number): boolean {
-  const keys = new Set(entries.filter((e) => e.heading.level === 'chapter').map((e) => titleKey(e.heading.title)));
+  const keys = new Set(
+    entries.filter((e) => e.heading.level === 'chapter').map((e) => titleKey(e.heading.title)),
+  );
   for (let k = from; k < headings.length; k++) {
     const h = headings[k];
     if (h?.level === 'chapter' && keys.has(titleKey(h.title))) return true;
@@ -258,7 +264,8 @@ function buildChapter(
   let cursor = 0;
   const headingLines = plannedSections.map((s) => {
     const idx = bodySections.findIndex(
-      (b, k) => k >= cursor && (b.heading.number === s.number || titleKey(b.heading.title) === titleKey(s.title)),
+      (b, k) =>
+        k >= cursor && (b.heading.number === s.number || titleKey(b.heading.title) === titleKey(s.title)),
     );
     if (idx < 0) return null;
     cursor = idx + 1;
@@ -365,6 +372,8 @@ function assignParagraphs(
 
 /** Weight of the pull towards sections of equal length, against title evidence (about 1-3 per match). */
 const BALANCE = 1;
+/** Longest run of paragraphs split by content; longer runs are split evenly. */
+const MAX_SPLIT_RUN = 400;
 
 /** Splits a run of paragraphs into `titles.length` contiguous, in-order parts (see assignParagraphs). */
 export function splitRun(run: BodyParagraph[], titles: string[]): BodyParagraph[][] {
@@ -372,9 +381,13 @@ export function splitRun(run: BodyParagraph[], titles: string[]): BodyParagraph[
   if (k === 1) return [run];
   const n = run.length;
   if (n <= k) return titles.map((_, i) => (run[i] ? [run[i]!] : []));
+  // The search is quadratic in the run's length; a run this long is not a real section gap.
+  if (n > MAX_SPLIT_RUN)
+    return titles.map((_, i) => run.slice(Math.floor((i * n) / k), Math.floor(((i + 1) * n) / k)));
   const paragraphGrams = run.map((p) => bigrams(p.text));
   const documentFrequency = new Map<string, number>();
-  for (const grams of paragraphGrams) for (const g of grams) documentFrequency.set(g, (documentFrequency.get(g) ?? 0) + 1);
+  for (const grams of paragraphGrams)
+    for (const g of grams) documentFrequency.set(g, (documentFrequency.get(g) ?? 0) + 1);
   const titleGrams = titles.map((t) => [...bigrams(t)]);
   // score[s][p]: how much paragraph p reads like section s.
   const score = titleGrams.map((grams) =>
@@ -387,7 +400,9 @@ export function splitRun(run: BodyParagraph[], titles: string[]): BodyParagraph[
     }),
   );
   // best[s][i]: best total for sections 0..s covering paragraphs 0..i-1, each section non-empty.
-  const best: number[][] = Array.from({ length: k }, () => new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY));
+  const best: number[][] = Array.from({ length: k }, () =>
+    new Array<number>(n + 1).fill(Number.NEGATIVE_INFINITY),
+  );
   const from: number[][] = Array.from({ length: k }, () => new Array<number>(n + 1).fill(0));
   const prefix = score.map((row) => {
     const sums = [0];

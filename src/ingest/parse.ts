@@ -7,8 +7,8 @@ import { type ColumnBox, readColumns } from './columns.ts';
 import { readCommitments, type TextSpan } from './commitments.ts';
 import { crossCheck } from './crosscheck.ts';
 import { IngestError } from './errors.ts';
-import { parseHeading } from './headings.ts';
 import { readHeader } from './header.ts';
+import { parseHeading } from './headings.ts';
 import { readOutline } from './outline.ts';
 import type { SourceDocument, SourceLine } from './source.ts';
 import { readIndicatorTables } from './table.ts';
@@ -48,7 +48,8 @@ export function parsePlan(doc: SourceDocument): Plan {
       kind: 'no_indicator_table',
       severity: 'warning',
       message: '未找到主要指标表(表头应含“指标”“单位”及基期或目标列)',
-      messageEn: 'No headline-indicator table found (a header naming 指标, 单位 and a baseline or target column)',
+      messageEn:
+        'No headline-indicator table found (a header naming 指标, 单位 and a baseline or target column)',
       line: 1,
     });
   }
@@ -103,12 +104,15 @@ function placeColumn(box: ColumnBox, chapters: Chapter[]): Column {
 
 function offsetIn(lines: readonly SourceLine[], line: number, text: string): number {
   const source = lines[line - 1]?.text ?? '';
-  const at = source.indexOf(text);
-  return at >= 0 ? at : 0;
+  return Math.max(source.indexOf(text), 0);
 }
 
 /** The promises of a chapter: its action sections, goals and vision; never the review of the last plan. */
-function chapterCommitments(chapter: Chapter, lines: readonly SourceLine[], visionYear: number | null): Commitment[] {
+function chapterCommitments(
+  chapter: Chapter,
+  lines: readonly SourceLine[],
+  visionYear: number | null,
+): Commitment[] {
   const spans: TextSpan[] = [];
   const add = (text: string, line: number, section: Section | null): void => {
     const kind = section?.kind ?? 'action';

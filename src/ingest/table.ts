@@ -11,7 +11,16 @@ import { interpretRow, type RowCells } from './indicator-cells.ts';
 import { parseYear, toHalfWidth } from './numbers.ts';
 import type { SourceLine } from './source.ts';
 
-export type ColumnRole = 'category' | 'code' | 'name' | 'unit' | 'base' | 'target' | 'rate' | 'attr' | 'other';
+export type ColumnRole =
+  | 'category'
+  | 'code'
+  | 'name'
+  | 'unit'
+  | 'base'
+  | 'target'
+  | 'rate'
+  | 'attr'
+  | 'other';
 
 export interface IndicatorTable {
   /** Title line (表1 …主要指标), when there is one. */
@@ -52,7 +61,11 @@ export function readIndicatorTables(
 
 function isTableTitle(text: string): boolean {
   const t = text.trim();
-  return t.length <= 60 && /指标/.test(t) && (/^表\s*[0-9０-９一二三四五六七八九十]*/.test(t) || /主要指标/.test(t));
+  return (
+    t.length <= 60 &&
+    /指标/.test(t) &&
+    (/^表\s*[0-9０-９一二三四五六七八九十]*/.test(t) || /主要指标/.test(t))
+  );
 }
 
 /** Splits a line into its cells; an empty array for a Markdown separator row. */
@@ -148,12 +161,14 @@ function readTable(
     if (notes.length > 0 || endsTable(source, text)) break;
     tableLines.push(k + 1);
     const lineCells = splitCells(source);
-    lineCells.forEach((c, idx) =>
-      cells.push({ text: c, line: k + 1, lineStart: idx === 0, lineHasMany: lineCells.length > 1 }),
-    );
+    lineCells.forEach((c, idx) => {
+      cells.push({ text: c, line: k + 1, lineStart: idx === 0, lineHasMany: lineCells.length > 1 });
+    });
   }
-  const fieldRoles = header.roles.slice(header.roles.indexOf('code') + 1);
   const hasCode = header.roles.includes('code');
+  const fieldRoles = hasCode
+    ? header.roles.slice(header.roles.indexOf('code') + 1)
+    : header.roles.filter((r) => r !== 'category');
   const rows = hasCode ? cutRows(cells, fieldRoles) : cutRowsByLine(cells, header.roles);
   const findings: Finding[] = [];
   const brackets = cumulativeBrackets(notes);
@@ -172,7 +187,7 @@ function readTable(
 
 /** The table stops at a heading, a column box, or a line of running text. */
 function endsTable(source: SourceLine, text: string): boolean {
-  if (source.cells) return false;
+  if (source.cells || /[|\t]/.test(text)) return false;
   if (parseHeading(text)) return true;
   if (/^专栏/.test(text)) return true;
   const cells = splitCells(source);
@@ -213,7 +228,10 @@ function cutRows(cells: Cell[], fieldRoles: ColumnRole[]): RowCells[] {
       const code = Number(text);
       const expected = code === lastCode + 1 || (current === null && rows.length === 0);
       const opensLine = cell.lineStart && cell.lineHasMany && code > lastCode;
-      if ((expected && (current === null || complete(current))) || (opensLine && (current === null || complete(current)))) {
+      if (
+        (expected && (current === null || complete(current))) ||
+        (opensLine && (current === null || complete(current)))
+      ) {
         if (current) rows.push(current);
         if (pending.length) category = pending.join('').replace(/\s+/g, '');
         pending = [];

@@ -1,0 +1,61 @@
+/**
+ * The `lantu` command: dispatches to one module per subcommand. Each subcommand takes its
+ * arguments and a CliIo and returns an exit code, so the whole CLI runs in-process in tests.
+ */
+
+import { inspectUsage, runInspect } from './inspect.ts';
+import { assessUsage, runAssess } from './assess.ts';
+import { type CliIo, processIo } from './io.ts';
+
+type Command = (argv: string[], io: CliIo) => Promise<number>;
+
+const commands: Record<string, { run: Command; usage: string; about: string }> = {
+  inspect: {
+    run: runInspect,
+    usage: inspectUsage,
+    about: '读取规划纲要并显示其结构 · read a plan outline and show what lantu makes of it',
+  },
+  assess: {
+    run: runAssess,
+    usage: assessUsage,
+    about: '按序时进度评估指标 · assess indicators against the plan’s target path',
+  },
+};
+
+function usage(): string {
+  const lines = ['lantu (蓝图): 规划纲要实施监测 · five-year plan monitoring', '', 'commands:'];
+  for (const [name, c] of Object.entries(commands))
+    lines.push(`  ${name.padEnd(10)}${c.about}`, `  ${' '.repeat(10)}${c.usage}`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** Runs the CLI with the given arguments; returns the process exit code. */
+export async function main(argv: string[], io: CliIo = processIo): Promise<number> {
+  const [name, ...rest] = argv;
+  if (!name || name === '--help' || name === '-h' || name === 'help') {
+    io.stdout(usage());
+    return name ? 0 : 2;
+  }
+  if (name === '--version' || name === '-v') {
+    io.stdout('lantu 0.1.0\n');
+    return 0;
+  }
+  const command = commands[name];
+  if (!command) {
+    io.stderr(`lantu: unknown command '${name}'\n${usage()}`);
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    // Argument errors from parseArgs are the user's; anything else is ours, still without a stack.
+    const code = (error as { code?: string }).code;
+    if (code?.startsWith('ERR_PARSE_ARGS')) {
+      io.stderr(`lantu ${name}: ${(error as Error).message}\n${command.usage}\n`);
+      return 2;
+    }
+    io.stderr(`lantu ${name}: internal error: ${(error as Error).message}\n`);
+    if (process.env.LANTU_DEBUG) io.stderr(`${(error as Error).stack}\n`);
+    return 70;
+  }
+}
