@@ -122,8 +122,7 @@ export function summarise(plan: Plan, colour: boolean): string {
   out.push('');
 
   out.push(c.bold(`发现 Findings: ${plan.findings.length}`));
-  for (const f of plan.findings)
-    out.push(`  ${findingMark(f, c)} 第${f.line}行  ${f.message}`);
+  for (const f of plan.findings) out.push(`  ${findingMark(f, c)} 第${f.line}行  ${f.message}`);
   out.push('');
   return out.join('\n');
 }

@@ -3,8 +3,8 @@
  * arguments and a CliIo and returns an exit code, so the whole CLI runs in-process in tests.
  */
 
-import { inspectUsage, runInspect } from './inspect.ts';
 import { assessUsage, runAssess } from './assess.ts';
+import { inspectUsage, runInspect } from './inspect.ts';
 import { type CliIo, processIo } from './io.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
