@@ -1,0 +1,7 @@
+/** Every migration, by name; names sort in the order they run. Never edit one that has shipped. */
+import type { Migration } from 'kysely';
+import * as initial from './2026_11_26_0001_initial.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026_11_26_0001_initial': initial,
+};
