@@ -4,8 +4,10 @@
  */
 
 import { assessUsage, runAssess } from './assess.ts';
+import { auditUsage, runAudit } from './audit.ts';
 import { inspectUsage, runInspect } from './inspect.ts';
 import { type CliIo, processIo } from './io.ts';
+import { runServe, serveUsage } from './serve.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
 
@@ -19,6 +21,16 @@ const commands: Record<string, { run: Command; usage: string; about: string }> =
     run: runAssess,
     usage: assessUsage,
     about: '按序时进度评估指标 · assess indicators against the plan’s target path',
+  },
+  serve: {
+    run: runServe,
+    usage: serveUsage,
+    about: '启动服务(API、工作台、公众门户) · start the server (API, workspace, public portal)',
+  },
+  audit: {
+    run: runAudit,
+    usage: auditUsage,
+    about: '校验审计哈希链 · verify the audit hash chain',
   },
 };
 

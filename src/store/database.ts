@@ -38,8 +38,12 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   let description: string;
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
-    // A pool error (the server went away) must not crash the process; queries fail and recover.
+    // The database going away must not crash the process: queries fail (503) and later ones
+    // reconnect. Errors on idle clients reach the pool; errors on a checked-out client reach it.
     pool.on('error', () => {});
+    pool.on('connect', (client) => {
+      client.on('error', () => {});
+    });
     db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     description = url.replace(/\/\/([^:@/]+):[^@/]*@/, '//$1:***@');
   } else {
@@ -53,8 +57,22 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     description = `sqlite:${file}`;
   }
   const database: Database = { db, dialect, description, close: () => db.destroy() };
-  if (options.migrate !== false) await migrateToLatest(database);
+  if (options.migrate !== false)
+    await migrateToLatest(database, dialect === 'postgres' ? searchPathSchema(url) : undefined);
   return database;
+}
+
+/**
+ * The schema named by a PostgreSQL URL's `options=-c search_path=…`, if any. The migrator must be
+ * told it: otherwise it may see another schema's migration tables and think its own exist.
+ */
+export function searchPathSchema(url: string): string | undefined {
+  try {
+    const options = new URL(url).searchParams.get('options') ?? '';
+    return /search_path=([A-Za-z_][A-Za-z0-9_]*)/.exec(options)?.[1];
+  } catch {
+    return undefined;
+  }
 }
 
 async function ensureDirectory(file: string): Promise<void> {
@@ -64,8 +82,12 @@ async function ensureDirectory(file: string): Promise<void> {
 }
 
 /** Runs every migration not yet applied; throws with the failing migration's name. */
-export async function migrateToLatest(database: Database): Promise<string[]> {
-  const migrator = new Migrator({ db: database.db, provider: { getMigrations: async () => migrations } });
+export async function migrateToLatest(database: Database, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({
+    db: database.db,
+    provider: { getMigrations: async () => migrations },
+    ...(schema ? { migrationTableSchema: schema } : {}),
+  });
   const { error, results } = await migrator.migrateToLatest();
   const failed = results?.find((r) => r.status === 'Error');
   if (error) {

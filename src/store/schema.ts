@@ -76,6 +76,8 @@ export interface TargetRevisionsTable {
   plan_id: string;
   indicator_code: string;
   measure: number;
+  /** 1-based number of this revision among its measure's revisions (migration 0003). */
+  revision: number;
   effective_year: number;
   target: string;
   previous_target: string;

@@ -39,17 +39,15 @@ describe.each(dialects)('audit chain on $name', ({ open }) => {
   it('concurrent appends extend one chain without gaps', async () => {
     await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
-        database.db
-          .transaction()
-          .execute((trx) =>
-            appendAudit(trx, {
-              actor: SYSTEM_ACTOR,
-              action: 'test',
-              entity: 'x',
-              entityId: String(i),
-              at: '2026-11-26T00:00:00.000Z',
-            }),
-          ),
+        database.db.transaction().execute((trx) =>
+          appendAudit(trx, {
+            actor: SYSTEM_ACTOR,
+            action: 'test',
+            entity: 'x',
+            entityId: String(i),
+            at: '2026-11-26T00:00:00.000Z',
+          }),
+        ),
       ),
     );
     expect(await verifyAuditChain(database.db)).toMatchObject({ ok: true, events: 8 });

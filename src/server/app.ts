@@ -1,0 +1,125 @@
+/**
+ * buildApp: the Fastify instance with its plugins and routes, not listening (`lantu serve` listens;
+ * tests use app.inject()). Every request and reply body is validated against its Zod schema from
+ * src/contract, and the OpenAPI document is generated from the same schemas.
+ */
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import {
+  hasZodFastifySchemaValidationErrors,
+  isResponseSerializationError,
+  jsonSchemaTransform,
+  serializerCompiler,
+  validatorCompiler,
+} from 'fastify-type-provider-zod';
+import type { Database } from '../store/database.ts';
+import type { ServerConfig } from './context.ts';
+import { isDatabaseUnavailable, LantuError } from './errors.ts';
+import { auth } from './plugins/auth.ts';
+import { registerRoutes } from './routes/index.ts';
+
+export interface BuildAppOptions {
+  database: Database;
+  config?: Partial<ServerConfig>;
+  /** The current time (tests pass a fixed clock). */
+  clock?: () => Date;
+  /** Fastify's logger: off by default (tests), on for `lantu serve`. */
+  logger?: boolean;
+}
+
+const DEFAULT_CONFIG: ServerConfig = { secureCookies: false, sessionHours: 12, loginAttemptsPerMinute: 10 };
+
+export async function buildApp(options: BuildAppOptions): Promise<FastifyInstance> {
+  const app = Fastify({ logger: options.logger ?? false, bodyLimit: 60 * 1024 * 1024, trustProxy: true });
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+  app.decorate('database', options.database);
+  app.decorate('config', { ...DEFAULT_CONFIG, ...options.config });
+  app.decorate('clock', options.clock ?? (() => new Date()));
+
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+      },
+    },
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      info: {
+        title: 'lantu 蓝图 API',
+        description: '规划纲要实施监测 · five-year plan monitoring',
+        version: '0.1.0',
+      },
+      components: {
+        securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'lantu_session' } },
+      },
+    },
+    transform: jsonSchemaTransform,
+  });
+  await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+  await app.register(auth);
+
+  app.setErrorHandler((error: FastifyError, request, reply) => {
+    if (error instanceof LantuError) {
+      return reply
+        .status(error.status)
+        .send({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const first = error.validation[0];
+      const field = `${error.validationContext ?? 'body'}${first?.instancePath ? first.instancePath.replace(/\//g, '.') : ''}`;
+      return reply
+        .status(400)
+        .send({ code: 'LANTU_VALIDATION', message: `${field}: ${first?.message ?? 'invalid'}`, field });
+    }
+    if (isResponseSerializationError(error)) {
+      request.log.error({ err: error }, 'reply did not match its schema');
+      return reply
+        .status(500)
+        .send({ code: 'LANTU_INTERNAL', message: 'internal error: the reply did not match its schema' });
+    }
+    if (error.statusCode === 429) {
+      return reply
+        .status(429)
+        .send({
+          code: 'LANTU_RATE_LIMITED',
+          message: '尝试次数过多,请稍后再试 · too many attempts, try again in a minute',
+        });
+    }
+    if (isDatabaseUnavailable(error)) {
+      return reply
+        .status(503)
+        .send({
+          code: 'LANTU_DATABASE_UNAVAILABLE',
+          message: '数据库暂时不可用,请稍后重试 · the database is unavailable, try again shortly',
+        });
+    }
+    if (error.statusCode && error.statusCode < 500) {
+      return reply.status(error.statusCode).send({ code: 'LANTU_VALIDATION', message: error.message });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return reply.status(500).send({ code: 'LANTU_INTERNAL', message: 'internal error' });
+  });
+  app.setNotFoundHandler((request, reply) => {
+    reply
+      .status(404)
+      .send({ code: 'LANTU_NOT_FOUND', message: `no route ${request.method} ${request.url.split('?')[0]}` });
+  });
+
+  await registerRoutes(app);
+  app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
+  return app;
+}

@@ -1,0 +1,332 @@
+/**
+ * `lantu serve --demo`: fills an EMPTY database with a working installation for Shangcheng: its
+ * directory of departments and street offices, demo users for every role, the seed plan imported,
+ * confirmed and published, every item assigned to a lead unit, reporting rounds, and approved values
+ * for 2021-2024 (the real published figures where the district published them, with their source;
+ * every other value marked as sample data in the data itself). All in one transaction: either the
+ * whole demo is there or nothing is. A database that holds anything is never touched.
+ */
+import { readFile } from 'node:fs/promises';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import {
+  assignLeadUnits,
+  demoObservations,
+  demoProgress,
+  demoUsers,
+  shangchengDirectory,
+} from '../../demo/index.ts';
+import { parseObservationsCsv } from '../../progress/index.ts';
+import { appendAudit, SYSTEM_ACTOR } from '../../store/audit.ts';
+import type { Database, Executor } from '../../store/database.ts';
+import { newId } from '../../store/ids.ts';
+import { insertOrgUnit, insertUser } from '../../store/people.repository.ts';
+import { updatePlan } from '../../store/plans.repository.ts';
+import { hashPassword } from '../passwords.ts';
+import { importPlan } from './importPlan.ts';
+
+/** The region code of Shangcheng District (杭州市上城区). */
+export const DEMO_REGION = '330102';
+
+const repoRoot = join(dirname(fileURLToPath(import.meta.url)), '../../..');
+export const SEED_PLAN_PATH = join(repoRoot, 'data/plans/shangcheng-14th-fyp.txt');
+export const PUBLISHED_CSV_PATH = join(repoRoot, 'data/observations/shangcheng-published.csv');
+
+export interface SeedDemoOptions {
+  now: Date;
+  /** Called with a short description of each step, for a progress display. */
+  onProgress?: (step: string) => void;
+}
+
+export interface SeededDemo {
+  planId: string;
+  users: { username: string; password: string; role: string; unitName: string }[];
+}
+
+/** Whether the database holds nothing yet (no org unit, user or plan). */
+export async function isEmpty(db: Executor): Promise<boolean> {
+  for (const table of ['org_units', 'users', 'plans'] as const) {
+    const row = await db.selectFrom(table).select('id').limit(1).executeTakeFirst();
+    if (row) return false;
+  }
+  return true;
+}
+
+/** Seeds the demo into an empty database; returns null (and changes nothing) when it is not empty. */
+export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeededDemo | null> {
+  const step = options.onProgress ?? (() => {});
+  const now = options.now.toISOString();
+  const [planBytes, publishedCsv] = await Promise.all([
+    readFile(SEED_PLAN_PATH),
+    readFile(PUBLISHED_CSV_PATH, 'utf8'),
+  ]);
+  const units = shangchengDirectory();
+  const users = demoUsers(units);
+  step(`hashing ${users.length} demo passwords`);
+  const hashes = await Promise.all(users.map((u) => hashPassword(u.password)));
+
+  return database.db.transaction().execute(async (trx) => {
+    if (!(await isEmpty(trx))) return null;
+    step(`org units: ${units.length}`);
+    const unitIds = new Map<string, string>();
+    for (const unit of units) unitIds.set(unit.code, newId());
+    for (const unit of units) {
+      await insertOrgUnit(trx, {
+        id: unitIds.get(unit.code)!,
+        regionCode: DEMO_REGION,
+        code: unit.code,
+        name: unit.name,
+        shortName: unit.shortName,
+        kind: unit.kind,
+        parentId: unit.parentCode ? (unitIds.get(unit.parentCode) ?? null) : null,
+        createdAt: now,
+      });
+    }
+    step(`users: ${users.length}`);
+    const userIds = new Map<string, string>();
+    for (const [k, user] of users.entries()) {
+      const id = newId();
+      userIds.set(user.username, id);
+      await insertUser(trx, {
+        id,
+        username: user.username,
+        displayName: user.displayName,
+        role: user.role,
+        orgUnitId: unitIds.get(user.unitCode)!,
+        createdAt: now,
+        passwordHash: hashes[k]!,
+      });
+    }
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.seed.directory',
+      entity: 'org_unit',
+      entityId: null,
+      after: { orgUnits: units.length, users: users.map((u) => `${u.username}:${u.role}`) },
+      at: now,
+    });
+
+    step('importing the seed plan');
+    const imported = await importPlan(trx, {
+      bytes: planBytes,
+      regionCode: DEMO_REGION,
+      level: 'district',
+      actor: SYSTEM_ACTOR,
+      now,
+    });
+    const planId = imported.id;
+    await updatePlan(trx, planId, 1, { status: 'confirmed', published: true, updatedAt: now });
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'plan.publish',
+      entity: 'plan',
+      entityId: planId,
+      planId,
+      before: { status: 'draft', published: false },
+      after: { status: 'confirmed', published: true },
+      at: now,
+    });
+
+    const itemIds = new Map(imported.items.map((i) => [i.key, i.id]));
+    const assignments = assignLeadUnits(imported.plan, units);
+    step(`assignments: ${assignments.length}`);
+    const leadOf = new Map<string, string>();
+    for (const a of assignments) {
+      const itemId = itemIds.get(a.itemKey);
+      if (!itemId) continue;
+      const leadId = unitIds.get(a.leadUnitCode)!;
+      leadOf.set(a.itemKey, leadId);
+      await trx
+        .insertInto('assignments')
+        .values({
+          id: newId(),
+          plan_id: planId,
+          item_id: itemId,
+          lead_unit_id: leadId,
+          co_unit_ids: JSON.stringify(a.coUnitCodes.map((c) => unitIds.get(c)).filter(Boolean)),
+          due_date: a.dueDate,
+          milestones: JSON.stringify(a.milestones),
+          updated_at: now,
+        })
+        .execute();
+    }
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.seed.assignments',
+      entity: 'assignment',
+      entityId: null,
+      planId,
+      after: { assignments: assignments.length },
+      at: now,
+    });
+
+    step('reporting rounds 2021-2025');
+    const roundIds = new Map<number, string>();
+    const thisYear = options.now.getUTCFullYear();
+    for (let year = imported.plan.period.startYear; year <= imported.plan.period.endYear; year++) {
+      const id = newId();
+      roundIds.set(year, id);
+      const open = year === imported.plan.period.endYear || year >= thisYear - 1;
+      await trx
+        .insertInto('reporting_rounds')
+        .values({
+          id,
+          plan_id: planId,
+          year,
+          period: null,
+          title: `${year}年度规划实施情况填报`,
+          opens_on: `${year + 1}-01-05`,
+          deadline: open ? `${thisYear}-12-15` : `${year + 1}-03-31`,
+          status: open ? 'open' : 'closed',
+          created_at: now,
+        })
+        .execute();
+    }
+
+    const published = parseObservationsCsv(publishedCsv).observations;
+    const years = [];
+    for (let y = imported.plan.period.startYear; y < imported.plan.period.endYear; y++) years.push(y);
+    const observations = demoObservations(imported.plan, published, { years });
+    const planner = users.find((u) => u.role === 'planner')!;
+    const plannerId = userIds.get(planner.username)!;
+    step(`approved values: ${observations.length}`);
+    for (const o of observations) {
+      const itemKey = `ind:${o.indicator}`;
+      const itemId = itemIds.get(itemKey);
+      const unitId = leadOf.get(itemKey);
+      if (!itemId || !unitId) continue;
+      await insertApproved(trx, {
+        planId,
+        itemId,
+        unitId,
+        roundId: roundIds.get(o.year) ?? null,
+        plannerId,
+        now,
+        measure: o.measure,
+        area: o.area ?? '',
+        year: o.year,
+        kind: o.kind,
+        value: o.value,
+        unit: o.unit,
+        details: { note: o.note ?? null },
+        source: o.source,
+        sample: o.sample,
+      });
+    }
+    const progress = demoProgress(imported.plan, assignments, years);
+    step(`progress updates: ${progress.length}`);
+    for (const p of progress) {
+      const itemId = itemIds.get(p.itemKey);
+      const unitId = leadOf.get(p.itemKey);
+      if (!itemId || !unitId) continue;
+      await insertApproved(trx, {
+        planId,
+        itemId,
+        unitId,
+        roundId: roundIds.get(p.year) ?? null,
+        plannerId,
+        now,
+        measure: 1,
+        area: '',
+        year: p.year,
+        kind: 'progress',
+        value: p.percent,
+        unit: '%',
+        details: { narrative: p.narrative, investment: p.investment ?? null },
+        source: '示例数据 (sample data, not published)',
+        sample: true,
+      });
+    }
+    await appendAudit(trx, {
+      actor: SYSTEM_ACTOR,
+      action: 'demo.seed.observations',
+      entity: 'observation',
+      entityId: null,
+      planId,
+      after: {
+        observations: observations.length,
+        published: observations.filter((o) => !o.sample).length,
+        progressUpdates: progress.length,
+      },
+      at: now,
+    });
+    return {
+      planId,
+      users: users.map((u) => ({
+        username: u.username,
+        password: u.password,
+        role: u.role,
+        unitName: units.find((x) => x.code === u.unitCode)?.shortName ?? u.unitCode,
+      })),
+    };
+  });
+}
+
+interface ApprovedRow {
+  planId: string;
+  itemId: string;
+  unitId: string;
+  roundId: string | null;
+  plannerId: string;
+  now: string;
+  measure: number;
+  area: string;
+  year: number;
+  kind: string;
+  value: number;
+  unit: string;
+  details: Record<string, unknown>;
+  source: string;
+  sample: boolean;
+}
+
+/** An approved value with its one revision (loaded, not entered: the revision says so). */
+async function insertApproved(trx: Executor, row: ApprovedRow): Promise<void> {
+  const id = newId();
+  const details = JSON.stringify(row.details);
+  await trx
+    .insertInto('observations')
+    .values({
+      id,
+      plan_id: row.planId,
+      item_id: row.itemId,
+      measure: row.measure,
+      area: row.area,
+      year: row.year,
+      period: '',
+      kind: row.kind,
+      value: row.value,
+      unit: row.unit,
+      details,
+      status: 'approved',
+      approved_value: row.value,
+      approved_details: details,
+      approved_at: row.now,
+      comment: null,
+      source: row.source,
+      sample: row.sample ? 1 : 0,
+      unit_id: row.unitId,
+      round_id: row.roundId,
+      created_by: row.plannerId,
+      created_at: row.now,
+      updated_at: row.now,
+    })
+    .execute();
+  await trx
+    .insertInto('observation_revisions')
+    .values({
+      id: newId(),
+      observation_id: id,
+      revision: 1,
+      action: 'load',
+      status: 'approved',
+      value: row.value,
+      details,
+      comment: row.sample
+        ? '演示数据载入 demo data loaded (sample)'
+        : `已公开数据载入 published figure loaded: ${row.source}`,
+      actor_id: row.plannerId,
+      created_at: row.now,
+    })
+    .execute();
+}
