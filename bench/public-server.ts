@@ -24,5 +24,5 @@ if (kind === 'bare') {
   const app = await buildApp({ database });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const port = (app.server.address() as { port: number }).port;
-  console.log(`READY ${port} /api/public/plans/${seeded!.planId}`);
+  console.log(`READY ${port} /api/public/plans/${seeded!.planId}/summary`);
 }

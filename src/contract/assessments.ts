@@ -155,3 +155,19 @@ export const publicPlanSchema = z.object({
   /** Whether any value shown is sample data rather than a published figure. */
   containsSampleData: z.boolean(),
 });
+
+/** The headline of a published plan: counts by light and status, overall and per category. */
+export const publicSummarySchema = z.object({
+  id: idSchema,
+  title: z.string(),
+  period: z.object({
+    baseYear: z.number(),
+    startYear: z.number(),
+    endYear: z.number(),
+    visionYear: z.number().nullable(),
+  }),
+  year: z.number(),
+  indicators: countsSchema,
+  categories: z.array(countsSchema.extend({ category: z.string() })),
+  containsSampleData: z.boolean(),
+});

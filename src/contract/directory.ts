@@ -24,11 +24,9 @@ export const regionCodeSchema = z
   .regex(/^\d{6}$/, { error: '行政区划代码为6位数字 · a 6-digit region code' });
 
 /** A unit's stable code within its region (an ASCII slug such as fgj or street-hubin). */
-export const unitCodeSchema = z
-  .string()
-  .regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
-    error: '单位代码为字母、数字、点、横线 · letters, digits, dots and dashes',
-  });
+export const unitCodeSchema = z.string().regex(/^[A-Za-z0-9][A-Za-z0-9._-]{0,63}$/, {
+  error: '单位代码为字母、数字、点、横线 · letters, digits, dots and dashes',
+});
 
 /** A unit as other replies mention it (lead unit of an assignment, a user's unit). */
 export const unitRefSchema = z.object({
@@ -108,11 +106,9 @@ export const passwordSchema = z
   .max(256);
 
 export const createUserBodySchema = z.object({
-  username: z
-    .string()
-    .regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
-      error: '用户名为小写字母、数字、点、横线 · lower-case letters, digits, dots, dashes',
-    }),
+  username: z.string().regex(/^[a-z0-9][a-z0-9._-]{1,63}$/, {
+    error: '用户名为小写字母、数字、点、横线 · lower-case letters, digits, dots, dashes',
+  }),
   displayName: z.string().trim().min(1).max(64),
   role: roleSchema,
   orgUnitId: idSchema,

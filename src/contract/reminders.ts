@@ -9,8 +9,8 @@ import { idSchema } from './common.ts';
 export const reminderKindSchema = z.enum(['upcoming', 'due', 'overdue']);
 export const reminderChannelSchema = z.enum(['app', 'email', 'webhook']);
 
-/** POST /api/plans/:planId/reminders/run: with dryRun, say what is due but deliver nothing. */
-export const runRemindersBodySchema = z.object({ dryRun: z.boolean().default(false) }).optional();
+/** POST /api/plans/:planId/reminders/run: with dryRun, say what is due but deliver nothing. No body is a real run. */
+export const runRemindersBodySchema = z.object({ dryRun: z.boolean().default(false) }).nullish();
 
 /** One reminder due in a run. */
 export const reminderSchema = z.object({

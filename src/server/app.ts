@@ -92,20 +92,16 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         .send({ code: 'LANTU_INTERNAL', message: 'internal error: the reply did not match its schema' });
     }
     if (error.statusCode === 429) {
-      return reply
-        .status(429)
-        .send({
-          code: 'LANTU_RATE_LIMITED',
-          message: '尝试次数过多,请稍后再试 · too many attempts, try again in a minute',
-        });
+      return reply.status(429).send({
+        code: 'LANTU_RATE_LIMITED',
+        message: '尝试次数过多,请稍后再试 · too many attempts, try again in a minute',
+      });
     }
     if (isDatabaseUnavailable(error)) {
-      return reply
-        .status(503)
-        .send({
-          code: 'LANTU_DATABASE_UNAVAILABLE',
-          message: '数据库暂时不可用,请稍后重试 · the database is unavailable, try again shortly',
-        });
+      return reply.status(503).send({
+        code: 'LANTU_DATABASE_UNAVAILABLE',
+        message: '数据库暂时不可用,请稍后重试 · the database is unavailable, try again shortly',
+      });
     }
     if (error.statusCode && error.statusCode < 500) {
       return reply.status(error.statusCode).send({ code: 'LANTU_VALIDATION', message: error.message });

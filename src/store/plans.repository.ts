@@ -217,3 +217,27 @@ export async function listItems(db: Executor, planId: string, kind?: ItemKind): 
     position: Number(r.position),
   }));
 }
+
+/**
+ * What a plan's public pages depend on: the plan record and its approved values. It changes
+ * whenever either does, so a cached page is valid while the stamp is the same.
+ */
+export async function publicDataStamp(db: Executor, planId: string): Promise<string> {
+  const plan = await db
+    .selectFrom('plans')
+    .select(['version', 'updated_at', 'published'])
+    .where('id', '=', planId)
+    .executeTakeFirst();
+  const values = await db
+    .selectFrom('observations')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('approved_at').as('last')])
+    .where('plan_id', '=', planId)
+    .where('approved_value', 'is not', null)
+    .executeTakeFirst();
+  const revisions = await db
+    .selectFrom('target_revisions')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('plan_id', '=', planId)
+    .executeTakeFirst();
+  return JSON.stringify([plan, Number(values?.n ?? 0), values?.last ?? null, Number(revisions?.n ?? 0)]);
+}

@@ -73,7 +73,7 @@ export async function createHarness(
   const hash = await passwordHash;
   const unitIds = {} as Record<keyof typeof UNITS, string>;
   const userIds = {} as Record<Username, string>;
-  const { planId, items } = await database.db.transaction().execute(async (trx) => {
+  const setUp = database.db.transaction().execute(async (trx) => {
     for (const [code, unit] of Object.entries(UNITS)) {
       const id = newId();
       unitIds[code as keyof typeof UNITS] = id;
@@ -115,6 +115,11 @@ export async function createHarness(
         .where('id', '=', imported.id)
         .execute();
     return { planId: imported.id, items: imported.items };
+  });
+  // A failed set-up must still close (and for PostgreSQL drop) its database.
+  const { planId, items } = await setUp.catch(async (error: unknown) => {
+    await database.close();
+    throw error;
   });
   const app = await buildApp({ database, config: { loginAttemptsPerMinute: 1000 } });
 

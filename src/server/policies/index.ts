@@ -108,12 +108,23 @@ export function authorize<A extends Action>(actor: Actor, action: A, record: Rec
 }
 
 /** The abilities the web app shows buttons for, for one observation. */
-export function observationAbilities(actor: Actor, facts: ObservationFacts): Record<string, boolean> {
+export function observationAbilities(actor: Actor, facts: ObservationFacts): ObservationAbilities {
   return {
     edit: can(actor, 'observation.write', facts),
     submit: can(actor, 'observation.submit', facts),
     review: can(actor, 'observation.review', facts),
     approve: can(actor, 'observation.approve', facts),
     return: can(actor, 'observation.return', facts),
+    reopen: can(actor, 'observation.reopen', facts),
   };
+}
+
+/** What the web app may offer on one observation. */
+export interface ObservationAbilities {
+  edit: boolean;
+  submit: boolean;
+  review: boolean;
+  approve: boolean;
+  return: boolean;
+  reopen: boolean;
 }

@@ -137,17 +137,15 @@ export async function assignmentRoutes(fastify: FastifyInstance): Promise<void> 
       const plan = await requirePlanRecord(app, request.params.planId);
       authorize(actor, 'assignment.write', undefined);
       const now = app.clock().toISOString();
-      const outcome = await app.database.db
-        .transaction()
-        .execute((trx) =>
-          assignItemsInBulk(trx, {
-            actor,
-            planId: plan.id,
-            regionCode: plan.regionCode,
-            rows: request.body.rows,
-            now,
-          }),
-        );
+      const outcome = await app.database.db.transaction().execute((trx) =>
+        assignItemsInBulk(trx, {
+          actor,
+          planId: plan.id,
+          regionCode: plan.regionCode,
+          rows: request.body.rows,
+          now,
+        }),
+      );
       if (!outcome.ok) {
         const rows = new Set(outcome.errors.map((e) => e.index)).size;
         return reply.status(outcome.code === 'LANTU_STALE_VERSION' ? 409 : 400).send({

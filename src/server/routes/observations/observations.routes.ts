@@ -78,14 +78,7 @@ export function presentObservation(
     version: record.version,
     createdAt: record.createdAt,
     updatedAt: record.updatedAt,
-    abilities: {
-      edit: Boolean(abilities.edit),
-      submit: Boolean(abilities.submit),
-      review: Boolean(abilities.review),
-      approve: Boolean(abilities.approve),
-      return: Boolean(abilities.return),
-      reopen: can(actor, 'observation.reopen', facts),
-    },
+    abilities,
   };
 }
 

@@ -146,17 +146,15 @@ export async function planRoutes(fastify: FastifyInstance): Promise<void> {
       authorize(actor, 'plan.import', undefined);
       const bytes = Buffer.from(request.body.contentBase64, 'base64');
       const now = app.clock().toISOString();
-      const imported = await app.database.db
-        .transaction()
-        .execute((trx) =>
-          importPlan(trx, {
-            bytes,
-            regionCode: request.body.regionCode,
-            level: request.body.level,
-            actor: auditActor(actor),
-            now,
-          }),
-        );
+      const imported = await app.database.db.transaction().execute((trx) =>
+        importPlan(trx, {
+          bytes,
+          regionCode: request.body.regionCode,
+          level: request.body.level,
+          actor: auditActor(actor),
+          now,
+        }),
+      );
       const record = (await findPlan(app.database.db, imported.id))!;
       return reply
         .status(201)

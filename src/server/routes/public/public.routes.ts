@@ -9,37 +9,25 @@ import {
   assessmentQuerySchema,
   publicPlanListSchema,
   publicPlanSchema,
+  publicSummarySchema,
 } from '../../../contract/assessments.ts';
 import { errorReplies, planParamsSchema } from '../../../contract/common.ts';
 import type { Plan } from '../../../model/plan.ts';
 import type { PlanAssessment } from '../../../progress/index.ts';
 import { publishedSeries } from '../../../store/observations.repository.ts';
-import { findPlan, findPlanStructure, listPlans } from '../../../store/plans.repository.ts';
+import { findPlan, findPlanStructure, listPlans, publicDataStamp } from '../../../store/plans.repository.ts';
 import { LantuError } from '../../errors.ts';
 import { assessStoredPlan } from '../../services/assessPlanFromStore.ts';
 import { PublicCache } from '../../services/publicCache.ts';
 
 type PublicPlan = z.infer<typeof publicPlanSchema>;
+type PublicSummary = z.infer<typeof publicSummarySchema>;
 
 export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const cache = new PublicCache();
 
-  /** What the public reply of a plan depends on: its record, and its approved values. */
-  const planStamp = async (planId: string): Promise<string> => {
-    const plan = await app.database.db
-      .selectFrom('plans')
-      .select(['version', 'updated_at', 'published'])
-      .where('id', '=', planId)
-      .executeTakeFirst();
-    const values = await app.database.db
-      .selectFrom('observations')
-      .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.max('approved_at').as('last')])
-      .where('plan_id', '=', planId)
-      .where('approved_value', 'is not', null)
-      .executeTakeFirst();
-    return JSON.stringify([plan, values?.n ?? 0, values?.last ?? null]);
-  };
+  const planStamp = (planId: string): Promise<string> => publicDataStamp(app.database.db, planId);
 
   app.get(
     '/api/public/plans',
@@ -97,6 +85,57 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
       if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
       // Already serialized and checked: sent as bytes, which no serializer touches.
       return reply.type('application/json; charset=utf-8').send(Buffer.from(body) as unknown as PublicPlan);
+    },
+  );
+
+  app.get(
+    '/api/public/plans/:planId/summary',
+    {
+      schema: {
+        tags: ['public'],
+        params: planParamsSchema,
+        querystring: assessmentQuerySchema,
+        response: { 200: publicSummarySchema, 404: errorReplies[404], 503: errorReplies[503] },
+      },
+    },
+    async (request, reply) => {
+      const { planId } = request.params;
+      const body = await cache.get(
+        `summary:${planId}:${request.query.year ?? ''}`,
+        () => planStamp(planId),
+        async () => {
+          const record = await findPlan(app.database.db, planId);
+          if (!record?.published) return '';
+          const structure = (await findPlanStructure(app.database.db, record.id))!;
+          const assessment = await assessStoredPlan(
+            app.database.db,
+            record.id,
+            structure,
+            request.query.year,
+          );
+          const sample = (await publishedSeries(app.database.db, record.id)).some((p) => p.sample);
+          return JSON.stringify(
+            publicSummarySchema.parse({
+              id: record.id,
+              title: record.title,
+              period: {
+                baseYear: record.baseYear,
+                startYear: record.startYear,
+                endYear: record.endYear,
+                visionYear: record.visionYear,
+              },
+              year: assessment.year,
+              indicators: assessment.summary.indicators,
+              categories: assessment.summary.categories,
+              containsSampleData: sample,
+            }),
+          );
+        },
+      );
+      if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
+      return reply
+        .type('application/json; charset=utf-8')
+        .send(Buffer.from(body) as unknown as PublicSummary);
     },
   );
 }
