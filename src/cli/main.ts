@@ -7,6 +7,7 @@ import { assessUsage, runAssess } from './assess.ts';
 import { auditUsage, runAudit } from './audit.ts';
 import { inspectUsage, runInspect } from './inspect.ts';
 import { type CliIo, processIo } from './io.ts';
+import { remindUsage, runRemind } from './remind.ts';
 import { runServe, serveUsage } from './serve.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -26,6 +27,11 @@ const commands: Record<string, { run: Command; usage: string; about: string }> =
     run: runServe,
     usage: serveUsage,
     about: '启动服务(API、工作台、公众门户) · start the server (API, workspace, public portal)',
+  },
+  remind: {
+    run: runRemind,
+    usage: remindUsage,
+    about: '提醒各单位未报事项 · remind units of what they still owe',
   },
   audit: {
     run: runAudit,
