@@ -72,12 +72,35 @@ export const assessmentQuerySchema = z.object({
   year: z.coerce.number().int().min(1900).max(2200).optional(),
 });
 
+/** A measure judged against a revised target (调整修订): the original and the one in force. */
+export const revisedTargetSchema = z.object({
+  indicatorCode: z.string(),
+  measure: z.number(),
+  original: z.looseObject({ kind: z.string() }),
+  inForce: z.looseObject({ kind: z.string() }),
+  revisionId: z.string(),
+  revision: z.number(),
+  effectiveYear: z.number(),
+  reason: z.string(),
+  document: z.string(),
+});
+
+export const unitRollupSchema = z.object({
+  unitId: idSchema,
+  unitName: z.string(),
+  total: z.number(),
+  byLight: z.record(lightSchema, z.number()),
+  notGreen: z.array(z.string()),
+});
+
 export const planAssessmentSchema = z.object({
   planId: idSchema,
   year: z.number(),
   method: z.looseObject({}),
   assessments: z.array(assessmentSchema),
   summary: summarySchema,
+  revisedTargets: z.array(revisedTargetSchema),
+  byLeadUnit: z.array(unitRollupSchema),
 });
 
 /** One year's approved value of a measure, as the public sees it (no names of people). */

@@ -51,6 +51,9 @@ export const findingSchema = z.object({
 
 export const importPlanReplySchema = z.object({ plan: planSummarySchema, findings: z.array(findingSchema) });
 
+/** Confirming the structure read from the file (or taking the confirmation back). */
+export const confirmBodySchema = z.object({ confirmed: z.boolean(), version: versionSchema });
+
 export const publishBodySchema = z.object({ published: z.boolean(), version: versionSchema });
 
 /**

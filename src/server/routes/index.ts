@@ -4,6 +4,7 @@ import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { itemRoutes } from './items/items.routes.ts';
 import { observationRoutes } from './observations/observations.routes.ts';
 import { orgUnitRoutes } from './orgUnits/orgUnits.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
@@ -16,6 +17,7 @@ import { userRoutes } from './users/users.routes.ts';
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(authRoutes);
   await app.register(planRoutes);
+  await app.register(itemRoutes);
   await app.register(assessmentRoutes);
   await app.register(publicRoutes);
   await app.register(observationRoutes);

@@ -33,7 +33,12 @@ export async function assessmentRoutes(fastify: FastifyInstance): Promise<void> 
       return {
         planId: request.params.planId,
         ...result,
-        method: result.method as unknown as Record<string, unknown>,
+        method: { ...result.method },
+        revisedTargets: result.revisedTargets.map((r) => ({
+          ...r,
+          original: { ...r.original },
+          inForce: { ...r.inForce },
+        })),
       };
     },
   );

@@ -4,6 +4,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorReplies, planParamsSchema } from '../../../contract/common.ts';
 import {
+  confirmBodySchema,
   importPlanBodySchema,
   importPlanReplySchema,
   planStructureSchema,
@@ -159,6 +160,44 @@ export async function planRoutes(fastify: FastifyInstance): Promise<void> {
       return reply
         .status(201)
         .send({ plan: presentPlan(record, imported.plan, actor), findings: imported.plan.findings });
+    },
+  );
+
+  app.post(
+    '/api/plans/:planId/confirm',
+    {
+      schema: {
+        tags: ['plans'],
+        params: planParamsSchema,
+        body: confirmBodySchema,
+        response: { 200: planSummarySchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { record, structure } = await loadPlan(app, request.params.planId);
+      authorize(actor, 'plan.import', undefined);
+      const now = app.clock().toISOString();
+      const status = request.body.confirmed ? 'confirmed' : 'draft';
+      await app.database.db.transaction().execute(async (trx) => {
+        const updated = await updatePlan(trx, record.id, request.body.version, { status, updatedAt: now });
+        if (!updated)
+          throw new LantuError(
+            'LANTU_STALE_VERSION',
+            '该规划已被他人修改,请刷新后重试 · the plan changed meanwhile: reload and try again',
+          );
+        await appendAudit(trx, {
+          actor: auditActor(actor),
+          action: request.body.confirmed ? 'plan.confirm' : 'plan.unconfirm',
+          entity: 'plan',
+          entityId: record.id,
+          planId: record.id,
+          before: { status: record.status, version: record.version },
+          after: { status, version: request.body.version + 1 },
+          at: now,
+        });
+      });
+      return presentPlan((await findPlan(app.database.db, record.id))!, structure, actor);
     },
   );
 
