@@ -7,7 +7,6 @@ import type { LightMyRequestResponse } from 'fastify';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { verifyAuditChain } from '../../src/store/audit.ts';
 import { dialects } from '../store/dialects.ts';
-import { openFresh } from './freshDatabase.ts';
 import { createHarness, type Harness, type Username } from './harness.ts';
 
 /** Signs in as any account (including ones the test created), through the login route. */
@@ -22,7 +21,7 @@ async function auditRows(h: Harness) {
 describe.each(dialects)('directory on $name', ({ open }) => {
   let h: Harness;
   beforeEach(async () => {
-    h = await createHarness(await openFresh(open));
+    h = await createHarness(await open());
   });
   afterEach(async () => {
     await h.close();

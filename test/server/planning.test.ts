@@ -9,7 +9,6 @@ import { verifyAuditChain } from '../../src/store/audit.ts';
 import { listTargetRevisions } from '../../src/store/planning.repository.ts';
 import { findPlanStructure } from '../../src/store/plans.repository.ts';
 import { dialects } from '../store/dialects.ts';
-import { openFresh } from './freshDatabase.ts';
 import { type Client, createHarness, type Harness, type Username } from './harness.ts';
 
 /** Everything a failed write must leave as it was: the planning tables and the audit log. */
@@ -38,7 +37,7 @@ describe.each(dialects)('planning on $name', ({ open }) => {
   const item = (key: string) => h.items.find((i) => i.key === key)!;
 
   beforeEach(async () => {
-    h = await createHarness(await openFresh(open));
+    h = await createHarness(await open());
     planner = await h.login('planner');
     base = `/api/plans/${h.planId}`;
   });

@@ -1,7 +1,7 @@
 /**
  * The databases every store test runs against: SQLite always, PostgreSQL when it is reachable.
  * Each test gets its own fresh database: an in-memory SQLite, or a new schema in PostgreSQL
- * (dropped afterwards). Where PostgreSQL is down, its tests skip with a printed reason, unless
+ * (dropped after the run by test/global-setup.ts). Where PostgreSQL is down, its tests skip with a printed reason, unless
  * LANTU_REQUIRE_SERVICES is set (as .ci/run does): then its absence fails the run.
  */
 import { randomBytes } from 'node:crypto';
@@ -58,15 +58,7 @@ async function openPostgres(): Promise<TestDatabase> {
   const separator = POSTGRES_URL.includes('?') ? '&' : '?';
   const url = `${POSTGRES_URL}${separator}options=${encodeURIComponent(`-c search_path=${schema}`)}`;
   const database = await openDatabase(url);
-  return {
-    ...database,
-    url,
-    close: async () => {
-      await database.close();
-      const cleanup = new pg.Client({ connectionString: POSTGRES_URL });
-      await cleanup.connect();
-      await cleanup.query(`drop schema ${schema} cascade`);
-      await cleanup.end();
-    },
-  };
+  // The schema is dropped by test/global-setup.ts after the whole run, not here: dropping it while
+  // another file's migrator scans the catalogue would fail that migration.
+  return { ...database, url };
 }
