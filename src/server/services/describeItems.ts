@@ -5,6 +5,7 @@
  */
 import type { z } from 'zod';
 import type { itemSchema } from '../../contract/items.ts';
+import { keyedColumnItems, keyedCommitments, keyedTasks } from '../../model/keys.ts';
 import type { Plan } from '../../model/plan.ts';
 import type { OrgUnit } from '../../store/people.repository.ts';
 import type { AssignmentRecord } from '../../store/planning.repository.ts';
@@ -22,39 +23,16 @@ export function describeItems(
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byItem = new Map(assignments.map((a) => [a.itemId, a]));
   const indicators = new Map(plan.indicators.map((i) => [`ind:${i.code}`, i]));
-  const tasks = new Map<string, { text: string; chapter: number; section: number | null }>();
-  for (const ch of plan.chapters) {
-    ch.tasks.forEach((t, n) =>
-      tasks.set(`task:${ch.number}.0.${n + 1}`, { text: t.text, chapter: ch.number, section: null }),
-    );
-    for (const s of ch.sections) {
-      s.tasks.forEach((t, n) =>
-        tasks.set(`task:${ch.number}.${s.number}.${n + 1}`, {
-          text: t.text,
-          chapter: ch.number,
-          section: s.number,
-        }),
-      );
-    }
-  }
-  const columnItems = new Map<
-    string,
-    { text: string; chapter: number; section: number | null; column: number }
-  >();
-  for (const col of plan.columns) {
-    for (const it of col.items)
-      columnItems.set(`col:${col.number}.${it.number}`, {
-        text: it.text,
-        chapter: col.chapter,
-        section: col.section,
-        column: col.number,
-      });
-  }
-  const commitments = new Map<string, Plan['commitments'][number]>();
-  for (const c of plan.commitments) {
-    const base = `com:${c.line}:${c.start}`;
-    commitments.set(commitments.has(base) ? `${base}:2` : base, c);
-  }
+  const tasks = new Map(
+    keyedTasks(plan).map((t) => [t.key, { text: t.task.text, chapter: t.chapter, section: t.section }]),
+  );
+  const columnItems = new Map(
+    keyedColumnItems(plan).map((c) => [
+      c.key,
+      { text: c.item.text, chapter: c.chapter, section: c.section, column: c.column },
+    ]),
+  );
+  const commitments = new Map(keyedCommitments(plan).map((c) => [c.key, c.commitment]));
   return items.map((item) => {
     const a = byItem.get(item.id);
     const lead = a ? unitById.get(a.leadUnitId) : undefined;

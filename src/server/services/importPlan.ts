@@ -4,6 +4,7 @@
  * or action of a column box, commitment), all in the caller's transaction and audited.
  */
 import { decodeSource, IngestError, parsePlan } from '../../ingest/index.ts';
+import { indicatorKey, keyedColumnItems, keyedCommitments, keyedTasks } from '../../model/keys.ts';
 import type { Plan } from '../../model/plan.ts';
 import { type AuditActor, appendAudit } from '../../store/audit.ts';
 import type { Executor } from '../../store/database.ts';
@@ -89,33 +90,14 @@ export function planItems(planId: string, plan: Plan): PlanItem[] {
     key: string,
     title: string,
     line: number,
-    category: string | null = null,
+    category: string | null,
   ): void => {
     items.push({ id: newId(), planId, kind, key, title, category, line, position: items.length });
   };
-  for (const indicator of plan.indicators)
-    add('indicator', `ind:${indicator.code}`, indicator.name, indicator.line, indicator.category);
-  for (const chapter of plan.chapters) {
-    chapter.tasks.forEach((t, n) => {
-      add('task', `task:${chapter.number}.0.${n + 1}`, t.title, t.line, chapter.title);
-    });
-    for (const section of chapter.sections) {
-      section.tasks.forEach((t, n) => {
-        add('task', `task:${chapter.number}.${section.number}.${n + 1}`, t.title, t.line, chapter.title);
-      });
-    }
-  }
-  for (const column of plan.columns) {
-    for (const item of column.items)
-      add(item.kind, `col:${column.number}.${item.number}`, item.title, item.line, column.title);
-  }
-  // Two promises can be read from one clause (1-2个专科和2-5个专病门诊): the second gets a suffix.
-  const seen = new Map<string, number>();
-  for (const c of plan.commitments) {
-    const base = `com:${c.line}:${c.start}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    add('commitment', n === 1 ? base : `${base}:${n}`, c.subject, c.line, null);
-  }
+  for (const i of plan.indicators) add('indicator', indicatorKey(i.code), i.name, i.line, i.category);
+  for (const t of keyedTasks(plan)) add('task', t.key, t.task.title, t.task.line, t.chapterTitle);
+  for (const c of keyedColumnItems(plan)) add(c.item.kind, c.key, c.item.title, c.item.line, c.columnTitle);
+  for (const c of keyedCommitments(plan))
+    add('commitment', c.key, c.commitment.subject, c.commitment.line, null);
   return items;
 }
