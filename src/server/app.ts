@@ -20,6 +20,7 @@ import type { Database } from '../store/database.ts';
 import type { ServerConfig } from './context.ts';
 import { isDatabaseUnavailable, LantuError } from './errors.ts';
 import { auth } from './plugins/auth.ts';
+import { web } from './plugins/web.ts';
 import { registerRoutes } from './routes/index.ts';
 
 export interface BuildAppOptions {
@@ -29,6 +30,8 @@ export interface BuildAppOptions {
   clock?: () => Date;
   /** Fastify's logger: off by default (tests), on for `lantu serve`. */
   logger?: boolean;
+  /** Where the built web app is (default web/dist). */
+  webRoot?: string;
 }
 
 const DEFAULT_CONFIG: ServerConfig = { secureCookies: false, sessionHours: 12, loginAttemptsPerMinute: 10 };
@@ -51,6 +54,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         connectSrc: ["'self'"],
         objectSrc: ["'none'"],
         frameAncestors: ["'none'"],
+        // Only over HTTPS: on plain http (local use, a LAN) it would send the browser to https.
+        upgradeInsecureRequests: (options.config?.secureCookies ?? DEFAULT_CONFIG.secureCookies) ? [] : null,
       },
     },
   });
@@ -116,6 +121,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   });
 
   await registerRoutes(app);
+  await app.register(web, options.webRoot ? { root: options.webRoot } : {});
   app.get('/api/openapi.json', { schema: { hide: true } }, async () => app.swagger());
   return app;
 }
