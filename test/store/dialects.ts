@@ -50,7 +50,7 @@ async function openTest(url: string): Promise<TestDatabase> {
 }
 
 async function openPostgres(): Promise<TestDatabase> {
-  const schema = `lantu_test_${randomBytes(6).toString('hex')}`;
+  const schema = `lantu_test_${process.env.LANTU_TEST_RUN ?? Date.now().toString(36)}_${randomBytes(6).toString('hex')}`;
   const admin = new pg.Client({ connectionString: POSTGRES_URL });
   await admin.connect();
   await admin.query(`create schema ${schema}`);

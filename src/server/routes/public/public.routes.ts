@@ -14,8 +14,14 @@ import {
 import { errorReplies, planParamsSchema } from '../../../contract/common.ts';
 import type { Plan } from '../../../model/plan.ts';
 import type { PlanAssessment } from '../../../progress/index.ts';
-import { publishedSeries } from '../../../store/observations.repository.ts';
-import { findPlan, findPlanStructure, listPlans, publicDataStamp } from '../../../store/plans.repository.ts';
+import { publishedSeries, type SeriesPoint } from '../../../store/observations.repository.ts';
+import {
+  findPlan,
+  findPlanStructure,
+  listPlans,
+  type PlanRecord,
+  publicDataStamp,
+} from '../../../store/plans.repository.ts';
 import { LantuError } from '../../errors.ts';
 import { assessStoredPlan } from '../../services/assessPlanFromStore.ts';
 import { PublicCache } from '../../services/publicCache.ts';
@@ -23,11 +29,22 @@ import { PublicCache } from '../../services/publicCache.ts';
 type PublicPlan = z.infer<typeof publicPlanSchema>;
 type PublicSummary = z.infer<typeof publicSummarySchema>;
 
+/** What a public reply is made from. */
+interface PublishedData {
+  record: PlanRecord;
+  structure: Plan;
+  assessment: PlanAssessment;
+  series: SeriesPoint[];
+}
+
+/** The plan period as the contract spells it. */
+function periodOf(p: PlanRecord): PublicPlan['period'] {
+  return { baseYear: p.baseYear, startYear: p.startYear, endYear: p.endYear, visionYear: p.visionYear };
+}
+
 export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const cache = new PublicCache();
-
-  const planStamp = (planId: string): Promise<string> => publicDataStamp(app.database.db, planId);
 
   app.get(
     '/api/public/plans',
@@ -40,51 +57,56 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
         regionCode: p.regionCode,
         issuer: p.issuer,
         issuedOn: p.issuedOn,
-        period: {
-          baseYear: p.baseYear,
-          startYear: p.startYear,
-          endYear: p.endYear,
-          visionYear: p.visionYear,
-        },
+        period: periodOf(p),
       }));
     },
   );
+
+  /**
+   * A published plan's reply: loaded, assessed and presented once per change of its data, checked
+   * against the reply schema then, and kept as ready JSON (see PublicCache). 404 unless published.
+   */
+  const publishedReply = async (
+    what: string,
+    planId: string,
+    year: number | undefined,
+    present: (data: PublishedData) => unknown,
+  ): Promise<Buffer> => {
+    const body = await cache.get(
+      `${what}:${planId}:${year ?? ''}`,
+      () => publicDataStamp(app.database.db, planId),
+      async () => {
+        const record = await findPlan(app.database.db, planId);
+        if (!record?.published) return '';
+        const structure = (await findPlanStructure(app.database.db, record.id))!;
+        const assessment = await assessStoredPlan(app.database.db, record.id, structure, year);
+        const series = await publishedSeries(app.database.db, record.id);
+        return JSON.stringify(present({ record, structure, assessment, series }));
+      },
+    );
+    if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
+    return Buffer.from(body);
+  };
+  const replySchema = {
+    tags: ['public'],
+    params: planParamsSchema,
+    querystring: assessmentQuerySchema,
+  };
 
   app.get(
     '/api/public/plans/:planId',
     {
       schema: {
-        tags: ['public'],
-        params: planParamsSchema,
-        querystring: assessmentQuerySchema,
+        ...replySchema,
         response: { 200: publicPlanSchema, 404: errorReplies[404], 503: errorReplies[503] },
       },
     },
     async (request, reply) => {
-      const { planId } = request.params;
-      const body = await cache.get(
-        `plan:${planId}:${request.query.year ?? ''}`,
-        () => planStamp(planId),
-        async () => {
-          const record = await findPlan(app.database.db, planId);
-          if (!record?.published) return '';
-          const structure = (await findPlanStructure(app.database.db, record.id))!;
-          const assessment = await assessStoredPlan(
-            app.database.db,
-            record.id,
-            structure,
-            request.query.year,
-          );
-          const series = await publishedSeries(app.database.db, record.id);
-          // Checked against the reply schema here, once per change, instead of on every request.
-          return JSON.stringify(
-            publicPlanSchema.parse(presentPublicPlan(record, structure, assessment, series)),
-          );
-        },
+      const body = await publishedReply('plan', request.params.planId, request.query.year, (d) =>
+        publicPlanSchema.parse(presentPublicPlan(d.record, d.structure, d.assessment, d.series)),
       );
-      if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
       // Already serialized and checked: sent as bytes, which no serializer touches.
-      return reply.type('application/json; charset=utf-8').send(Buffer.from(body) as unknown as PublicPlan);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PublicPlan);
     },
   );
 
@@ -92,77 +114,29 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
     '/api/public/plans/:planId/summary',
     {
       schema: {
-        tags: ['public'],
-        params: planParamsSchema,
-        querystring: assessmentQuerySchema,
+        ...replySchema,
         response: { 200: publicSummarySchema, 404: errorReplies[404], 503: errorReplies[503] },
       },
     },
     async (request, reply) => {
-      const { planId } = request.params;
-      const body = await cache.get(
-        `summary:${planId}:${request.query.year ?? ''}`,
-        () => planStamp(planId),
-        async () => {
-          const record = await findPlan(app.database.db, planId);
-          if (!record?.published) return '';
-          const structure = (await findPlanStructure(app.database.db, record.id))!;
-          const assessment = await assessStoredPlan(
-            app.database.db,
-            record.id,
-            structure,
-            request.query.year,
-          );
-          const sample = (await publishedSeries(app.database.db, record.id)).some((p) => p.sample);
-          return JSON.stringify(
-            publicSummarySchema.parse({
-              id: record.id,
-              title: record.title,
-              period: {
-                baseYear: record.baseYear,
-                startYear: record.startYear,
-                endYear: record.endYear,
-                visionYear: record.visionYear,
-              },
-              year: assessment.year,
-              indicators: assessment.summary.indicators,
-              categories: assessment.summary.categories,
-              containsSampleData: sample,
-            }),
-          );
-        },
+      const body = await publishedReply('summary', request.params.planId, request.query.year, (d) =>
+        publicSummarySchema.parse({
+          id: d.record.id,
+          title: d.record.title,
+          period: periodOf(d.record),
+          year: d.assessment.year,
+          indicators: d.assessment.summary.indicators,
+          categories: d.assessment.summary.categories,
+          containsSampleData: d.series.some((p) => p.sample),
+        }),
       );
-      if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
-      return reply
-        .type('application/json; charset=utf-8')
-        .send(Buffer.from(body) as unknown as PublicSummary);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PublicSummary);
     },
   );
 }
 
-type SeriesPoint = {
-  indicator: string;
-  measure: number;
-  year: number;
-  kind: string;
-  area: string | null;
-  value: number;
-  sample: boolean;
-  source: string;
-};
-
 function presentPublicPlan(
-  record: {
-    id: string;
-    title: string;
-    regionCode: string;
-    issuer: string | null;
-    issuedOn: string | null;
-    baseYear: number;
-    startYear: number;
-    endYear: number;
-    visionYear: number | null;
-  },
+  record: PlanRecord,
   plan: Plan,
   assessment: PlanAssessment,
   series: SeriesPoint[],
@@ -216,12 +190,7 @@ function presentPublicPlan(
     regionCode: record.regionCode,
     issuer: record.issuer,
     issuedOn: record.issuedOn,
-    period: {
-      baseYear: record.baseYear,
-      startYear: record.startYear,
-      endYear: record.endYear,
-      visionYear: record.visionYear,
-    },
+    period: periodOf(record),
     year: assessment.year,
     summary: assessment.summary,
     indicators,
