@@ -24,6 +24,7 @@ import { LantuError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { type Actor, authorize, can } from '../../policies/index.ts';
 import { auditActor } from '../../services/auditActor.ts';
+import { changePlanState } from '../../services/changePlanState.ts';
 import { importPlan } from '../../services/importPlan.ts';
 
 /** A plan as the API shows it. */
@@ -177,26 +178,15 @@ export async function planRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = requireActor(request);
       const { record, structure } = await loadPlan(app, request.params.planId);
       authorize(actor, 'plan.import', undefined);
-      const now = app.clock().toISOString();
-      const status = request.body.confirmed ? 'confirmed' : 'draft';
-      await app.database.db.transaction().execute(async (trx) => {
-        const updated = await updatePlan(trx, record.id, request.body.version, { status, updatedAt: now });
-        if (!updated)
-          throw new LantuError(
-            'LANTU_STALE_VERSION',
-            '该规划已被他人修改,请刷新后重试 · the plan changed meanwhile: reload and try again',
-          );
-        await appendAudit(trx, {
+      await app.database.db.transaction().execute((trx) =>
+        changePlanState(trx, {
+          record,
+          version: request.body.version,
+          change: { status: request.body.confirmed ? 'confirmed' : 'draft' },
           actor: auditActor(actor),
-          action: request.body.confirmed ? 'plan.confirm' : 'plan.unconfirm',
-          entity: 'plan',
-          entityId: record.id,
-          planId: record.id,
-          before: { status: record.status, version: record.version },
-          after: { status, version: request.body.version + 1 },
-          at: now,
-        });
-      });
+          now: app.clock().toISOString(),
+        }),
+      );
       return presentPlan((await findPlan(app.database.db, record.id))!, structure, actor);
     },
   );
@@ -215,28 +205,15 @@ export async function planRoutes(fastify: FastifyInstance): Promise<void> {
       const actor = requireActor(request);
       const { record, structure } = await loadPlan(app, request.params.planId);
       authorize(actor, 'plan.publish', undefined);
-      const now = app.clock().toISOString();
-      await app.database.db.transaction().execute(async (trx) => {
-        const updated = await updatePlan(trx, record.id, request.body.version, {
-          published: request.body.published,
-          updatedAt: now,
-        });
-        if (!updated)
-          throw new LantuError(
-            'LANTU_STALE_VERSION',
-            '该规划已被他人修改,请刷新后重试 · the plan changed meanwhile: reload and try again',
-          );
-        await appendAudit(trx, {
+      await app.database.db.transaction().execute((trx) =>
+        changePlanState(trx, {
+          record,
+          version: request.body.version,
+          change: { published: request.body.published },
           actor: auditActor(actor),
-          action: request.body.published ? 'plan.publish' : 'plan.unpublish',
-          entity: 'plan',
-          entityId: record.id,
-          planId: record.id,
-          before: { published: record.published, version: record.version },
-          after: { published: request.body.published, version: request.body.version + 1 },
-          at: now,
-        });
-      });
+          now: app.clock().toISOString(),
+        }),
+      );
       return presentPlan((await findPlan(app.database.db, record.id))!, structure, actor);
     },
   );
