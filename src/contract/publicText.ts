@@ -41,7 +41,9 @@ export const textBlockSchema = z.discriminatedUnion('kind', [
     number: z.number(),
     title: z.string(),
     line: z.number(),
-    items: z.array(textParagraphSchema.extend({ number: z.number(), itemKind: z.enum(['project', 'action']) })),
+    items: z.array(
+      textParagraphSchema.extend({ number: z.number(), itemKind: z.enum(['project', 'action']) }),
+    ),
   }),
 ]);
 

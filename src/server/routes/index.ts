@@ -9,6 +9,7 @@ import { observationRoutes } from './observations/observations.routes.ts';
 import { orgUnitRoutes } from './orgUnits/orgUnits.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
+import { publicTextRoutes } from './public/publicText.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
@@ -20,6 +21,7 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(itemRoutes);
   await app.register(assessmentRoutes);
   await app.register(publicRoutes);
+  await app.register(publicTextRoutes);
   await app.register(observationRoutes);
   await app.register(reminderRoutes);
   await app.register(orgUnitRoutes);

@@ -12,7 +12,6 @@
  */
 import { type Kysely, sql } from 'kysely';
 
-// biome-ignore lint/suspicious/noExplicitAny: a migration is frozen in time, so it never sees the application's schema types.
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema
     .alterTable('target_revisions')
@@ -42,7 +41,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: a migration is frozen in time, so it never sees the application's schema types.
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropIndex('audit_events_actor_idx').execute();
   await db.schema.dropIndex('audit_events_plan_idx').execute();

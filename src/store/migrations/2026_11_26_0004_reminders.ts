@@ -8,7 +8,6 @@
  */
 import type { Kysely } from 'kysely';
 
-// biome-ignore lint/suspicious/noExplicitAny: a migration is frozen in time and knows no application types
 export async function up(db: Kysely<any>): Promise<void> {
   await db.schema.alterTable('users').addColumn('email', 'text').execute();
 
@@ -43,7 +42,6 @@ export async function up(db: Kysely<any>): Promise<void> {
     .execute();
 }
 
-// biome-ignore lint/suspicious/noExplicitAny: as above
 export async function down(db: Kysely<any>): Promise<void> {
   await db.schema.dropTable('reminders_sent').execute();
   await db.schema.dropTable('notifications').execute();

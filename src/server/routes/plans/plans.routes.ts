@@ -12,14 +12,7 @@ import {
   publishBodySchema,
 } from '../../../contract/plans.ts';
 import type { Plan } from '../../../model/plan.ts';
-import { appendAudit } from '../../../store/audit.ts';
-import {
-  findPlan,
-  findPlanStructure,
-  listPlans,
-  type PlanRecord,
-  updatePlan,
-} from '../../../store/plans.repository.ts';
+import { findPlan, findPlanStructure, listPlans, type PlanRecord } from '../../../store/plans.repository.ts';
 import { LantuError } from '../../errors.ts';
 import { requireActor } from '../../plugins/auth.ts';
 import { type Actor, authorize, can } from '../../policies/index.ts';
