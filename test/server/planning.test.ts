@@ -46,12 +46,18 @@ describe.each(dialects)('planning on $name', ({ open }) => {
   });
 
   describe('assignments', () => {
-    it('lists every item of the plan, assigned or not, to every staff role', async () => {
-      for (const username of ['reporter.shangwu', 'viewer', 'auditor'] as Username[]) {
+    it('lists every item of the plan, assigned or not, to planners, viewers and auditors; a reporter only its own', async () => {
+      for (const username of ['viewer', 'auditor'] as Username[]) {
         const reply = await (await h.login(username)).request('GET', `${base}/assignments`);
         expect(reply.statusCode, username).toBe(200);
         expect(reply.json()).toHaveLength(h.items.length);
       }
+      // Nothing is assigned yet: a reporter sees nothing, and may not ask for another unit's.
+      const reporter = await h.login('reporter.shangwu');
+      expect((await reporter.request('GET', `${base}/assignments`)).json()).toEqual([]);
+      expect(
+        (await reporter.request('GET', `${base}/assignments?unitId=${h.unitIds.tongji}`)).statusCode,
+      ).toBe(403);
       const list = (await planner.request('GET', `${base}/assignments?kind=indicator`)).json();
       expect(list).toHaveLength(37);
       expect(list[0]).toMatchObject({
@@ -109,8 +115,14 @@ describe.each(dialects)('planning on $name', ({ open }) => {
       const mine = (await reporter.request('GET', `${base}/assignments?mine=1`)).json();
       expect(mine.map((a: { key: string }) => a.key)).toEqual(['ind:7']);
       expect(mine[0].abilities).toEqual({ edit: false });
-      const tongji = (await reporter.request('GET', `${base}/assignments?unitId=${h.unitIds.fgj}`)).json();
-      expect(tongji.map((a: { key: string }) => a.key)).toEqual(['ind:10']);
+      // Without ?mine=1 a reporter still gets only its own unit's; another unit's are refused.
+      const own = (await reporter.request('GET', `${base}/assignments`)).json();
+      expect(own.map((a: { key: string }) => a.key)).toEqual(['ind:7']);
+      expect((await reporter.request('GET', `${base}/assignments?unitId=${h.unitIds.fgj}`)).statusCode).toBe(
+        403,
+      );
+      const planners = (await planner.request('GET', `${base}/assignments?unitId=${h.unitIds.fgj}`)).json();
+      expect(planners.map((a: { key: string }) => a.key)).toEqual(['ind:10']);
 
       const events = await h.database.db
         .selectFrom('audit_events')

@@ -46,6 +46,8 @@ const rules = {
   'user.read': or<unknown>(isAdmin, isPlanner, isAuditor),
   'user.write': isAdmin,
   'assignment.read': staffReader,
+  /** Reporters and reviewers see only the assignments of their own unit (lead or co-operating). */
+  'assignment.readAll': or<unknown>(isPlanner, (a) => a.role === 'viewer', isAuditor, isAdmin),
   'assignment.write': isPlanner,
   'round.read': staffReader,
   'round.write': isPlanner,

@@ -76,7 +76,11 @@ export async function assignmentRoutes(fastify: FastifyInstance): Promise<void> 
       const actor = requireActor(request);
       const plan = await requirePlanRecord(app, request.params.planId);
       authorize(actor, 'assignment.read', undefined);
-      const { mine, kind, unitId } = request.query;
+      const { kind, unitId } = request.query;
+      // Scoped in the query: a reporter or reviewer reads its own unit's assignments only.
+      const all = can(actor, 'assignment.readAll', undefined);
+      if (!all && unitId && unitId !== actor.unitId) authorize(actor, 'assignment.readAll', undefined);
+      const mine = request.query.mine || !all;
       const byItem = new Map((await listAssignments(app.database.db, plan.id)).map((a) => [a.itemId, a]));
       const units = await unitsById(app);
       const involves = (a: AssignmentRecord | undefined, unit: string): boolean =>
