@@ -134,6 +134,8 @@ export const publicIndicatorSchema = z.object({
         year: z.number(),
         kind: z.string(),
         value: z.number().nullable(),
+        /** How the value binds (>99 is a bound to hold above 99). */
+        comparator: z.enum(['=', '>', '>=', '<', '<=', 'about', 'range']).optional(),
         annualRate: z.number().optional(),
         text: z.string().optional(),
       }),

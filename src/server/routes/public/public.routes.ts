@@ -167,6 +167,7 @@ function presentPublicPlan(
           year: m.target.year,
           kind: m.target.kind,
           value: m.target.value,
+          ...(m.target.comparator !== undefined ? { comparator: m.target.comparator } : {}),
           ...(m.target.annualRate !== undefined ? { annualRate: m.target.annualRate } : {}),
           ...(m.target.text !== undefined ? { text: m.target.text } : {}),
         },

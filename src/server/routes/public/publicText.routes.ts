@@ -207,11 +207,11 @@ function mentionTerms(plan: Plan): { term: string; code: string }[] {
   for (const indicator of plan.indicators) {
     const names = [
       indicator.name,
-      ...indicator.name.split(/[;;]/),
+      ...indicator.name.split(/[;\uFF1B]/),
       ...indicator.measures.map((m) => m.name ?? ''),
     ];
     for (const name of names) {
-      for (const variant of [name.trim(), name.replace(/[((][^))]*[))]/g, '').trim()]) {
+      for (const variant of [name.trim(), name.replace(/[(\uFF08][^)\uFF09]*[)\uFF09]/g, '').trim()]) {
         if (variant.length >= 4 && !terms.has(variant)) terms.set(variant, indicator.code);
       }
     }
