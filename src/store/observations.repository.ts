@@ -213,7 +213,12 @@ function toRecord(r: ObservationRow): ObservationRecord {
 }
 
 /** Stores a new value at version 1. */
-export async function insertObservation(db: Executor, o: NewObservation): Promise<void> {
+export async function insertObservation(
+  db: Executor,
+  o: NewObservation,
+  /** For values loaded already approved (demo data, bulk imports): the approval they carry. */
+  approval?: { value: number; details: ObservationDetails; at: string },
+): Promise<void> {
   await db
     .insertInto('observations')
     .values({
@@ -229,9 +234,9 @@ export async function insertObservation(db: Executor, o: NewObservation): Promis
       unit: o.unit,
       details: JSON.stringify(o.details),
       status: o.status,
-      approved_value: null,
-      approved_details: null,
-      approved_at: null,
+      approved_value: approval?.value ?? null,
+      approved_details: approval ? JSON.stringify(approval.details) : null,
+      approved_at: approval?.at ?? null,
       comment: o.comment,
       source: o.source,
       sample: o.sample ? 1 : 0,

@@ -9,6 +9,7 @@
 import { readFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import type { ObservationDetails, ObservationKind } from '../../contract/observations.ts';
 import {
   assignLeadUnits,
   demoObservations,
@@ -20,7 +21,10 @@ import { parseObservationsCsv } from '../../progress/index.ts';
 import { appendAudit, SYSTEM_ACTOR } from '../../store/audit.ts';
 import type { Database, Executor } from '../../store/database.ts';
 import { newId } from '../../store/ids.ts';
+import { isInstallationEmpty } from '../../store/installation.repository.ts';
+import { insertObservation, insertRevision } from '../../store/observations.repository.ts';
 import { insertOrgUnit, insertUser } from '../../store/people.repository.ts';
+import { insertAssignment, insertRound } from '../../store/planning.repository.ts';
 import { updatePlan } from '../../store/plans.repository.ts';
 import { hashPassword } from '../passwords.ts';
 import { importPlan } from './importPlan.ts';
@@ -43,15 +47,6 @@ export interface SeededDemo {
   users: { username: string; password: string; role: string; unitName: string }[];
 }
 
-/** Whether the database holds nothing yet (no org unit, user or plan). */
-export async function isEmpty(db: Executor): Promise<boolean> {
-  for (const table of ['org_units', 'users', 'plans'] as const) {
-    const row = await db.selectFrom(table).select('id').limit(1).executeTakeFirst();
-    if (row) return false;
-  }
-  return true;
-}
-
 /** Seeds the demo into an empty database; returns null (and changes nothing) when it is not empty. */
 export async function seedDemo(database: Database, options: SeedDemoOptions): Promise<SeededDemo | null> {
   const step = options.onProgress ?? (() => {});
@@ -66,7 +61,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
   const hashes = await Promise.all(users.map((u) => hashPassword(u.password)));
 
   return database.db.transaction().execute(async (trx) => {
-    if (!(await isEmpty(trx))) return null;
+    if (!(await isInstallationEmpty(trx))) return null;
     step(`org units: ${units.length}`);
     const unitIds = new Map<string, string>();
     for (const unit of units) unitIds.set(unit.code, newId());
@@ -136,19 +131,16 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       if (!itemId) continue;
       const leadId = unitIds.get(a.leadUnitCode)!;
       leadOf.set(a.itemKey, leadId);
-      await trx
-        .insertInto('assignments')
-        .values({
-          id: newId(),
-          plan_id: planId,
-          item_id: itemId,
-          lead_unit_id: leadId,
-          co_unit_ids: JSON.stringify(a.coUnitCodes.map((c) => unitIds.get(c)).filter(Boolean)),
-          due_date: a.dueDate,
-          milestones: JSON.stringify(a.milestones),
-          updated_at: now,
-        })
-        .execute();
+      await insertAssignment(trx, {
+        id: newId(),
+        planId,
+        itemId,
+        leadUnitId: leadId,
+        coUnitIds: a.coUnitCodes.flatMap((c) => unitIds.get(c) ?? []),
+        dueDate: a.dueDate,
+        milestones: a.milestones,
+        updatedAt: now,
+      });
     }
     await appendAudit(trx, {
       actor: SYSTEM_ACTOR,
@@ -167,20 +159,17 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
       const id = newId();
       roundIds.set(year, id);
       const open = year === imported.plan.period.endYear || year >= thisYear - 1;
-      await trx
-        .insertInto('reporting_rounds')
-        .values({
-          id,
-          plan_id: planId,
-          year,
-          period: null,
-          title: `${year}年度规划实施情况填报`,
-          opens_on: `${year + 1}-01-05`,
-          deadline: open ? `${thisYear}-12-15` : `${year + 1}-03-31`,
-          status: open ? 'open' : 'closed',
-          created_at: now,
-        })
-        .execute();
+      await insertRound(trx, {
+        id,
+        planId,
+        year,
+        period: null,
+        title: `${year}年度规划实施情况填报`,
+        opensOn: `${year + 1}-01-05`,
+        deadline: open ? `${thisYear}-12-15` : `${year + 1}-03-31`,
+        status: open ? 'open' : 'closed',
+        createdAt: now,
+      });
     }
 
     const published = parseObservationsCsv(publishedCsv).observations;
@@ -208,7 +197,7 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         kind: o.kind,
         value: o.value,
         unit: o.unit,
-        details: { note: o.note ?? null },
+        details: { note: o.note ?? '', evidence: '' },
         source: o.source,
         sample: o.sample,
       });
@@ -232,7 +221,12 @@ export async function seedDemo(database: Database, options: SeedDemoOptions): Pr
         kind: 'progress',
         value: p.percent,
         unit: '%',
-        details: { narrative: p.narrative, investment: p.investment ?? null },
+        details: {
+          note: '',
+          evidence: '',
+          narrative: p.narrative,
+          ...(p.investment !== undefined ? { investment: p.investment } : {}),
+        },
         source: '示例数据 (sample data, not published)',
         sample: true,
       });
@@ -275,7 +269,7 @@ interface ApprovedRow {
   kind: string;
   value: number;
   unit: string;
-  details: Record<string, unknown>;
+  details: ObservationDetails;
   source: string;
   sample: boolean;
 }
@@ -283,50 +277,45 @@ interface ApprovedRow {
 /** An approved value with its one revision (loaded, not entered: the revision says so). */
 async function insertApproved(trx: Executor, row: ApprovedRow): Promise<void> {
   const id = newId();
-  const details = JSON.stringify(row.details);
-  await trx
-    .insertInto('observations')
-    .values({
+  const { details } = row;
+  await insertObservation(
+    trx,
+    {
       id,
-      plan_id: row.planId,
-      item_id: row.itemId,
+      planId: row.planId,
+      itemId: row.itemId,
       measure: row.measure,
-      area: row.area,
+      area: row.area || null,
       year: row.year,
-      period: '',
-      kind: row.kind,
+      period: null,
+      kind: row.kind as ObservationKind,
       value: row.value,
       unit: row.unit,
       details,
       status: 'approved',
-      approved_value: row.value,
-      approved_details: details,
-      approved_at: row.now,
       comment: null,
       source: row.source,
-      sample: row.sample ? 1 : 0,
-      unit_id: row.unitId,
-      round_id: row.roundId,
-      created_by: row.plannerId,
-      created_at: row.now,
-      updated_at: row.now,
-    })
-    .execute();
-  await trx
-    .insertInto('observation_revisions')
-    .values({
-      id: newId(),
-      observation_id: id,
-      revision: 1,
-      action: 'load',
-      status: 'approved',
-      value: row.value,
-      details,
-      comment: row.sample
-        ? '演示数据载入 demo data loaded (sample)'
-        : `已公开数据载入 published figure loaded: ${row.source}`,
-      actor_id: row.plannerId,
-      created_at: row.now,
-    })
-    .execute();
+      sample: row.sample,
+      unitId: row.unitId,
+      roundId: row.roundId,
+      createdBy: row.plannerId,
+      createdAt: row.now,
+      updatedAt: row.now,
+    },
+    { value: row.value, details, at: row.now },
+  );
+  await insertRevision(trx, {
+    id: newId(),
+    observationId: id,
+    revision: 1,
+    action: 'load',
+    status: 'approved',
+    value: row.value,
+    details,
+    comment: row.sample
+      ? '演示数据载入 demo data loaded (sample)'
+      : `已公开数据载入 published figure loaded: ${row.source}`,
+    actorId: row.plannerId,
+    at: row.now,
+  });
 }
