@@ -1,0 +1,29 @@
+/**
+ * Reading an indicator's table row: its measures as the model types them (the contract carries
+ * them as open records, specified by src/model/plan.ts), and a target in words.
+ */
+import type { Measure, Target } from '../../../../../src/model/plan.ts';
+import type { Item } from '../../api/types.ts';
+
+/** The measures of an indicator item, typed. */
+export function measuresOf(item: Item | undefined): Measure[] {
+  return (item?.indicator?.measures ?? []) as unknown as Measure[];
+}
+
+const COMPARATORS: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', about: '≈', '=': '' };
+
+/** A target as a short text: "3250", "≥99", "年均增长 7.5%", "[10]" (cumulative), or its words. */
+export function targetText(
+  target: Target | undefined,
+  num: (v: number | null | undefined) => string,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+): string {
+  if (!target) return '—';
+  if (target.kind === 'growth' && target.annualRate !== undefined) {
+    return t('ind.growthTarget', { rate: num(target.annualRate) });
+  }
+  if (target.value === null) return target.text ?? '—';
+  const prefix = target.comparator ? (COMPARATORS[target.comparator] ?? '') : '';
+  const value = `${prefix}${num(target.value)}`;
+  return target.kind === 'cumulative' ? `[${value}]` : value;
+}

@@ -1,0 +1,115 @@
+/**
+ * 填报: what my unit owes for the open round, one form per item, and what it has already handed in
+ * with the state of each value. A clerk finds her three numbers, enters them with their evidence and
+ * submits them here.
+ */
+import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { openRound } from '../../api/openRound.ts';
+import { useItems } from '../../api/useItems.ts';
+import { useObservations } from '../../api/useObservations.ts';
+import { useOwed } from '../../api/useOwed.ts';
+import { useRounds } from '../../api/useRounds.ts';
+import { DeadlineTag } from '../../components/DeadlineTag.tsx';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useLocale } from '../../i18n/LocaleProvider.tsx';
+import { usePlan } from '../../session/SessionProvider.tsx';
+import { HandedInTable } from './HandedInTable.tsx';
+import { OwedItemForm } from './OwedItemForm.tsx';
+import { reportRows } from './reportRows.ts';
+
+const HANDED_IN = new Set(['submitted', 'reviewed', 'approved']);
+/** More forms than this start folded (the returned and drafted ones stay open). */
+const UNFOLDED_AT_MOST = 8;
+
+/** The reporting page. */
+export function ReportingPage(): ReactNode {
+  const { t, date } = useLocale();
+  const plan = usePlan();
+  const rounds = useRounds(plan.id);
+  const round = openRound(rounds.data);
+  const ready = rounds.data !== undefined || rounds.error !== null;
+  const year = round?.year;
+  const owed = useOwed(ready ? plan.id : null, year);
+  const reportYear = owed.data?.year;
+  const items = useItems(plan.id, undefined, true);
+  const thisYear = useObservations(reportYear ? plan.id : null, { year: reportYear });
+  const lastYear = useObservations(reportYear ? plan.id : null, {
+    year: reportYear ? reportYear - 1 : undefined,
+  });
+
+  const [show, setShow] = useState<'all' | 'indicator' | 'progress'>('all');
+  const itemById = useMemo(() => new Map((items.data ?? []).map((i) => [i.id, i])), [items.data]);
+  const reload = (): void => {
+    owed.reload();
+    thisYear.reload();
+  };
+
+  const error = owed.error ?? items.error ?? thisYear.error ?? lastYear.error;
+  if (error) return <ErrorAlert error={error} onRetry={reload} />;
+  if (!owed.data || !items.data || !thisYear.data || !lastYear.data || !reportYear)
+    return <Spin style={{ display: 'block', margin: '80px auto' }} />;
+
+  const handedIn = thisYear.data.filter((o) => HANDED_IN.has(o.status) && o.period === null);
+  const owedItems = owed.data.items.filter(
+    (o) => show === 'all' || (show === 'indicator') === (o.itemKind === 'indicator'),
+  );
+  const fold = owed.data.items.length > UNFOLDED_AT_MOST;
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('rep.title')}
+        </Typography.Title>
+        {round ? (
+          <Space wrap size={8}>
+            <Typography.Text type="secondary">
+              {t('rep.round', { title: round.title, deadline: date(round.deadline) })}
+            </Typography.Text>
+            <DeadlineTag deadline={round.deadline} />
+          </Space>
+        ) : null}
+      </div>
+      {!round && rounds.data ? (
+        <Alert type="info" showIcon title={t('rep.noRound', { year: reportYear })} />
+      ) : null}
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('rep.owed', { n: owed.data.items.length })}
+      </Typography.Title>
+      {owed.data.items.length === 0 ? <Empty description={t('rep.owedNone')} /> : null}
+      {owed.data.items.some((o) => o.itemKind === 'indicator') &&
+      owed.data.items.some((o) => o.itemKind !== 'indicator') ? (
+        <Segmented
+          value={show}
+          onChange={(value) => setShow(value as typeof show)}
+          options={[
+            { value: 'all', label: t('rep.filterAll') },
+            { value: 'indicator', label: t('rep.filterIndicators') },
+            { value: 'progress', label: t('rep.filterProgress') },
+          ]}
+        />
+      ) : null}
+      {owedItems.map((o) => {
+        const rows = reportRows(o, itemById.get(o.itemId), lastYear.data ?? [], thisYear.data ?? []);
+        // A new key after every save: the form starts again from what the server now holds.
+        const key = `${o.itemId}:${o.state}:${rows.map((r) => (r.existing ? `${r.existing.id}@${r.existing.version}` : '-')).join(',')}`;
+        return (
+          <OwedItemForm
+            key={key}
+            planId={plan.id}
+            year={reportYear}
+            owed={o}
+            item={itemById.get(o.itemId)}
+            rows={rows}
+            folded={fold && o.state === 'missing'}
+            onChanged={reload}
+          />
+        );
+      })}
+      <Typography.Title level={4} style={{ margin: 0 }}>
+        {t('rep.handedIn', { n: handedIn.length })}
+      </Typography.Title>
+      <HandedInTable observations={handedIn} />
+    </Space>
+  );
+}

@@ -1,0 +1,116 @@
+/**
+ * The inputs one owed item needs: a value per measure (and per sub-area and kind, the way the unit
+ * reported it last year), or a percent done for a task, project, action or commitment. Pure.
+ */
+import type { Measure } from '../../../../../src/model/plan.ts';
+import type { Item, ObservationReply, OwedItem } from '../../api/types.ts';
+import { measuresOf } from '../indicators/targetText.ts';
+
+/** What a value is, for the API (progress for tasks and projects). */
+export type ReportKind = ObservationReply['kind'];
+
+/** One input of the form. */
+export interface ReportRow {
+  /** Form field name, unique within the item. */
+  key: string;
+  measure: number;
+  area: string | null;
+  kind: ReportKind;
+  /** The unit the value is entered in (shown beside the input). */
+  unit: string;
+  /** The measure's name for a compound indicator. */
+  label: string | null;
+  /** Last year's approved value of the same measure, area and kind. */
+  lastYear: number | null;
+  /** Whether the row may be left empty (targets set by the level above). */
+  optional: boolean;
+  /** The value already entered this year (a draft or a returned one), if any. */
+  existing: ObservationReply | null;
+}
+
+function defaultKind(measure: Measure | undefined): ReportKind {
+  return measure?.target.kind === 'growth' && measure.baseline.value === null ? 'growth' : 'level';
+}
+
+/** The rows of an owed item, from the item, last year's approved values and this year's entries. */
+export function reportRows(
+  owed: OwedItem,
+  item: Item | undefined,
+  lastYear: readonly ObservationReply[],
+  thisYear: readonly ObservationReply[],
+): ReportRow[] {
+  const mine = (o: ObservationReply): boolean => o.itemId === owed.itemId && o.period === null;
+  const existingOf = (measure: number, area: string | null, kind: ReportKind): ObservationReply | null =>
+    thisYear.find(
+      (o) =>
+        mine(o) &&
+        o.measure === measure &&
+        o.area === area &&
+        o.kind === kind &&
+        (o.status === 'draft' || o.status === 'returned'),
+    ) ?? null;
+  if (owed.itemKind !== 'indicator') {
+    const last = lastYear.find((o) => mine(o) && o.kind === 'progress' && o.approvedValue !== null);
+    return [
+      {
+        key: 'v1',
+        measure: 1,
+        area: null,
+        kind: 'progress',
+        unit: '%',
+        label: null,
+        lastYear: last?.approvedValue ?? null,
+        optional: false,
+        existing: existingOf(1, null, 'progress'),
+      },
+    ];
+  }
+  const measures = measuresOf(item);
+  const rows: ReportRow[] = [];
+  for (const m of owed.measures) {
+    const measure = measures[m - 1];
+    const label = measures.length > 1 ? (measure?.name ?? null) : null;
+    const previous = lastYear.filter((o) => mine(o) && o.measure === m && o.approvedValue !== null);
+    const shapes = new Map<string, { area: string | null; kind: ReportKind; value: number | null }>();
+    for (const o of previous)
+      shapes.set(`${o.kind}|${o.area ?? ''}`, { area: o.area, kind: o.kind, value: o.approvedValue });
+    for (const o of thisYear.filter((x) => mine(x) && x.measure === m)) {
+      const key = `${o.kind}|${o.area ?? ''}`;
+      if (!shapes.has(key)) shapes.set(key, { area: o.area, kind: o.kind, value: null });
+    }
+    if (shapes.size === 0) shapes.set('default', { area: null, kind: defaultKind(measure), value: null });
+    const ordered = [...shapes.values()].sort(
+      (a, b) =>
+        Number(a.kind === 'target') - Number(b.kind === 'target') ||
+        (a.area ?? '').localeCompare(b.area ?? ''),
+    );
+    for (const [n, shape] of ordered.entries()) {
+      rows.push({
+        key: `v${m}_${n}`,
+        measure: m,
+        area: shape.area,
+        kind: shape.kind,
+        unit: shape.kind === 'growth' ? '%' : (measure?.unit ?? item?.indicator?.unit ?? ''),
+        label,
+        lastYear: shape.value,
+        optional: shape.kind === 'target',
+        existing: existingOf(m, shape.area, shape.kind),
+      });
+    }
+  }
+  return rows;
+}
+
+/** A change against last year's approved level that asks for a second look (the server's rule: ±50%). */
+export const PLAUSIBLE_CHANGE = 0.5;
+
+/** The relative change against last year when it is implausibly large, else null. */
+export function implausibleChange(
+  kind: ReportKind,
+  value: number | null,
+  lastYear: number | null,
+): number | null {
+  if (kind !== 'level' || value === null || lastYear === null || lastYear === 0) return null;
+  const change = (value - lastYear) / Math.abs(lastYear);
+  return Math.abs(change) > PLAUSIBLE_CHANGE ? change : null;
+}

@@ -1,0 +1,243 @@
+/**
+ * 审核: the queue of values waiting for me. A reviewer sees the values their unit's reporters
+ * submitted and passes or returns them; a planner sees the values the units reviewed and approves or
+ * returns them. Buttons follow each value's `abilities`; a return needs a comment.
+ */
+import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { type ReactNode, useMemo, useState } from 'react';
+import { api } from '../../../shared/api.ts';
+import type { ObservationReply, ObservationStatus, TransitionAction } from '../../api/types.ts';
+import { useObservations } from '../../api/useObservations.ts';
+import { seg } from '../../api/useQuery.ts';
+import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { useAction } from '../../components/useAction.ts';
+import { WorkflowTag } from '../../components/WorkflowTag.tsx';
+import { useLocale } from '../../i18n/LocaleProvider.tsx';
+import { Link } from '../../router/router.tsx';
+import { usePlan, useSession } from '../../session/SessionProvider.tsx';
+import { RevisionTimeline } from '../indicators/RevisionTimeline.tsx';
+import { implausibleChange } from '../reporting/reportRows.ts';
+import { ReturnDialog } from './ReturnDialog.tsx';
+
+/** The key of a value without its year, to find last year's. */
+function keyOf(o: ObservationReply, year: number): string {
+  return `${o.itemId}|${o.measure}|${o.area ?? ''}|${o.kind}|${o.period ?? ''}|${year}`;
+}
+
+/** The review page. */
+export function ReviewPage(): ReactNode {
+  const { t, num, dateTime } = useLocale();
+  const { me } = useSession();
+  const plan = usePlan();
+  const run = useAction();
+  const planner = me?.role === 'planner';
+  const [queue, setQueue] = useState<ObservationStatus>(planner ? 'reviewed' : 'submitted');
+  const list = useObservations(plan.id, { status: queue });
+  const approved = useObservations(plan.id, { status: 'approved' });
+  const [returning, setReturning] = useState<ObservationReply | null>(null);
+  const [busy, setBusy] = useState<string | null>(null);
+
+  const lastYear = useMemo(() => {
+    const map = new Map<string, number>();
+    for (const o of approved.data ?? [])
+      if (o.approvedValue !== null) map.set(keyOf(o, o.year), o.approvedValue);
+    return map;
+  }, [approved.data]);
+
+  const transition = async (
+    o: ObservationReply,
+    action: TransitionAction,
+    comment?: string,
+  ): Promise<boolean> => {
+    setBusy(`${o.id}:${action}`);
+    const ok = await run(
+      () =>
+        api('POST', `/api/observations/${seg(o.id)}/transitions`, {
+          action,
+          version: o.version,
+          ...(comment ? { comment } : {}),
+        }),
+      {
+        success:
+          action === 'return'
+            ? t('rev.returnedMsg')
+            : action === 'approve'
+              ? t('rev.approvedMsg')
+              : t('rev.passed'),
+        onStale: list.reload,
+      },
+    );
+    setBusy(null);
+    list.reload();
+    if (action === 'approve') approved.reload();
+    return ok;
+  };
+
+  const handleReturn = async (comment: string): Promise<void> => {
+    if (!returning) return;
+    if (await transition(returning, 'return', comment)) setReturning(null);
+  };
+
+  const columns: TableColumnsType<ObservationReply> = [
+    {
+      title: t('rev.item'),
+      key: 'item',
+      render: (_, o) => (
+        <div style={{ minWidth: 180 }}>
+          {o.indicatorCode ? (
+            <Link to={`/app/indicators/${encodeURIComponent(o.indicatorCode)}`}>
+              {o.indicatorCode} {o.itemTitle}
+            </Link>
+          ) : (
+            <span>
+              <Tag>{t(`kind.${o.itemKind}`)}</Tag>
+              {o.itemTitle}
+            </span>
+          )}
+          {o.area ? (
+            <Typography.Text type="secondary">{t('common.paren', { x: o.area })}</Typography.Text>
+          ) : null}
+          {o.details.evidence ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('rev.evidence', { text: o.details.evidence })}
+              </Typography.Text>
+            </div>
+          ) : null}
+          {o.details.note ? (
+            <div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {t('rev.note', { text: o.details.note })}
+              </Typography.Text>
+            </div>
+          ) : null}
+        </div>
+      ),
+    },
+    { title: t('rev.year'), dataIndex: 'year', key: 'year', width: 70 },
+    {
+      title: t('rev.value'),
+      key: 'value',
+      align: 'right',
+      render: (_, o) => (
+        <strong className="lantu-num" data-testid="review-value">
+          {num(o.value)} {o.unit}
+        </strong>
+      ),
+    },
+    {
+      title: t('rev.lastYear'),
+      key: 'last',
+      align: 'right',
+      responsive: ['md'],
+      render: (_, o) => {
+        const previous = lastYear.get(keyOf(o, o.year - 1)) ?? null;
+        if (previous === null) return '—';
+        const change = implausibleChange(o.kind, o.value, previous);
+        return (
+          <span className="lantu-num">
+            {num(previous)}
+            {change !== null ? (
+              <Tag color="warning" style={{ marginInlineStart: 6 }}>
+                {`${change > 0 ? '+' : ''}${Math.round(change * 100)}%`}
+              </Tag>
+            ) : null}
+          </span>
+        );
+      },
+    },
+    ...(planner
+      ? [{ title: t('rev.unit'), dataIndex: 'unitName', key: 'unit', responsive: ['lg' as const] }]
+      : []),
+    { title: t('rev.state'), key: 'state', render: (_, o) => <WorkflowTag status={o.status} /> },
+    {
+      title: t('rev.updated'),
+      key: 'updated',
+      responsive: ['lg'],
+      render: (_, o) => <span className="lantu-num">{dateTime(o.updatedAt)}</span>,
+    },
+    {
+      title: t('rev.actions'),
+      key: 'actions',
+      fixed: 'right',
+      render: (_, o) => (
+        <Space size={4} wrap>
+          {o.abilities.review ? (
+            <Button
+              type="primary"
+              size="small"
+              loading={busy === `${o.id}:review`}
+              onClick={() => void transition(o, 'review')}
+            >
+              {t('rev.pass')}
+            </Button>
+          ) : null}
+          {o.abilities.approve ? (
+            <Button
+              type="primary"
+              size="small"
+              loading={busy === `${o.id}:approve`}
+              onClick={() => void transition(o, 'approve')}
+            >
+              {t('rev.approve')}
+            </Button>
+          ) : null}
+          {o.abilities.return ? (
+            <Button danger size="small" onClick={() => setReturning(o)}>
+              {t('rev.return')}
+            </Button>
+          ) : null}
+        </Space>
+      ),
+    },
+  ];
+
+  return (
+    <Space orientation="vertical" size={16} style={{ width: '100%' }}>
+      <div>
+        <Typography.Title level={3} style={{ margin: 0 }}>
+          {t('rev.title')}
+        </Typography.Title>
+        <Typography.Text type="secondary">
+          {planner ? t('rev.hintPlanner') : t('rev.hintReviewer')}
+        </Typography.Text>
+      </div>
+      <Card size="small">
+        <Space style={{ marginBottom: 12 }} wrap>
+          {planner ? (
+            <Segmented
+              value={queue}
+              onChange={(value) => setQueue(value as ObservationStatus)}
+              options={[
+                { value: 'reviewed', label: t('rev.queueReviewed') },
+                { value: 'submitted', label: t('rev.queueSubmitted') },
+              ]}
+            />
+          ) : null}
+          {list.data ? (
+            <Typography.Text type="secondary">{t('rev.count', { n: list.data.length })}</Typography.Text>
+          ) : null}
+        </Space>
+        {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
+        <Table<ObservationReply>
+          size="small"
+          rowKey="id"
+          loading={list.loading}
+          dataSource={list.data ?? []}
+          columns={columns}
+          pagination={(list.data?.length ?? 0) > 20 ? { pageSize: 20, size: 'small' } : false}
+          locale={{ emptyText: t('rev.empty') }}
+          expandable={{ expandedRowRender: (o) => <RevisionTimeline observationId={o.id} /> }}
+          scroll={{ x: 'max-content' }}
+          data-testid="review-queue"
+        />
+      </Card>
+      <ReturnDialog
+        itemTitle={returning ? returning.itemTitle : null}
+        busy={busy !== null}
+        onConfirm={(comment) => void handleReturn(comment)}
+        onCancel={() => setReturning(null)}
+      />
+    </Space>
+  );
+}
