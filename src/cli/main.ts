@@ -8,6 +8,7 @@ import { auditUsage, runAudit } from './audit.ts';
 import { inspectUsage, runInspect } from './inspect.ts';
 import { type CliIo, processIo } from './io.ts';
 import { remindUsage, runRemind } from './remind.ts';
+import { reportUsage, runReport } from './report.ts';
 import { runServe, serveUsage } from './serve.ts';
 
 type Command = (argv: string[], io: CliIo) => Promise<number>;
@@ -27,6 +28,11 @@ const commands: Record<string, { run: Command; usage: string; about: string }> =
     run: runServe,
     usage: serveUsage,
     about: '启动服务(API、工作台、公众门户) · start the server (API, workspace, public portal)',
+  },
+  report: {
+    run: runReport,
+    usage: reportUsage,
+    about: '生成中期/总结评估报告 · write a mid-term or final evaluation report (.docx, .html, .xlsx)',
   },
   remind: {
     run: runRemind,

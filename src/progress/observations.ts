@@ -88,14 +88,24 @@ const KIND_NAMES: Readonly<Record<string, ObservationKind>> = {
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
 
+/** Text NFKC cannot change: printable ASCII and CJK unified ideographs (no decompositions, no marks). */
+const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff]*$/;
+
+/**
+ * NFKC normalisation (full-width digits and letters to ASCII), skipping the ICU call for text it
+ * cannot change: a bulk import normalises several cells of each of a million rows.
+ */
+export function nfkc(text: string): string {
+  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
+}
+
 /**
  * Reads a number as people type it: full-width digits (２２１８．６), thousands separators
  * (2,218.6), a minus sign (−3.2), a trailing % (7.5%). Returns null for anything else, including
  * an empty cell and a dash (—): a missing value is never zero.
  */
 export function parseNumber(cell: string): number | null {
-  let s = cell
-    .normalize('NFKC')
+  let s = nfkc(cell)
     .trim()
     .replace(/[\u2212\uFE63]/g, '-');
   if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
@@ -107,7 +117,7 @@ export function parseNumber(cell: string): number | null {
 
 /** Reads a year: 2024, ２０２４ or 2024年. Null for anything that is not a four-digit year. */
 export function parseYear(cell: string): number | null {
-  const s = cell.normalize('NFKC').trim().replace(/年$/, '');
+  const s = nfkc(cell).trim().replace(/年$/, '');
   return /^\d{4}$/.test(s) ? Number(s) : null;
 }
 
@@ -116,7 +126,7 @@ export function parseYear(cell: string): number | null {
  * is the whole year (null). Returns undefined for anything else.
  */
 export function parsePeriod(cell: string): string | null | undefined {
-  const s = cell.normalize('NFKC').trim().toUpperCase();
+  const s = nfkc(cell).trim().toUpperCase();
   if (s === '' || s === 'Y' || s === 'FY' || s === 'ANNUAL' || s === '全年') return null;
   let m = /^Q([1-4])$/.exec(s) ?? /^第?([1-4一二三四])季度$/.exec(s);
   if (m) return `Q${'一二三四'.includes(m[1]!) ? '一二三四'.indexOf(m[1]!) + 1 : m[1]}`;
@@ -166,6 +176,13 @@ function headerColumns(header: string[], line: number, errors: ObservationError[
   return map;
 }
 
+/** One record of an observation file as a tokenizer read it: its cells and the line it starts on. */
+export interface ObservationCsvRecord {
+  cells: string[];
+  /** 1-based line of the file the record starts on. */
+  line: number;
+}
+
 /**
  * Parses an observation CSV (header row; columns indicator, year, value; optional measure, area,
  * period, kind, unit, status, source, note; other columns ignored). Each bad cell is an error with
@@ -173,8 +190,6 @@ function headerColumns(header: string[], line: number, errors: ObservationError[
  * year, period and kind) is an error naming the first one. Never throws.
  */
 export function parseObservationsCsv(text: string): ObservationsResult {
-  const errors: ObservationError[] = [];
-  const observations: Observation[] = [];
   let records: { record: string[]; info: { lines: number } }[];
   try {
     records = parse(text, {
@@ -187,98 +202,194 @@ export function parseObservationsCsv(text: string): ObservationsResult {
     const e = error as { lines?: number; message?: string };
     const message = String(e.message ?? error).replace(/\s+/g, ' ');
     return {
-      observations,
+      observations: [],
       errors: [{ line: e.lines ?? 1, column: null, message: `not a readable CSV: ${message}` }],
     };
   }
-  const first = records[0];
-  if (!first) return { observations, errors: [{ line: 1, column: null, message: 'the file is empty' }] };
+  // csv-parse counts the lines up to the end of a record; a quoted cell may span several.
   const startLine = (r: { record: string[]; info: { lines: number } }): number =>
     r.info.lines - r.record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-  const columns = headerColumns(first.record, startLine(first), errors);
-  if (errors.length > 0) return { observations, errors };
+  return observationsFromRecords(records.map((r) => ({ cells: r.record, line: startLine(r) })));
+}
+
+/** A record whose cells are all empty or spaces: skipped, like an empty line. */
+function isBlankRecord(record: readonly string[]): boolean {
+  for (const cell of record) if (cell.trim() !== '') return false;
+  return true;
+}
+
+/** The trimmed cell at a column position (-1: the file has no such column), '' when the row is short. */
+function cellAt(record: readonly string[], index: number): string {
+  return index < 0 ? '' : (record[index] ?? '').trim();
+}
+
+/** An optional cell: null when empty. */
+function optionalCell(record: readonly string[], index: number): string | null {
+  const v = cellAt(record, index);
+  return v === '' ? null : v;
+}
+
+/**
+ * Reads observations from the records of a tokenized file, the first being the header: the rules
+ * of parseObservationsCsv without the tokenizing, so a faster tokenizer (the bulk import reads a
+ * million rows) applies exactly the same checks. Never throws.
+ */
+export function observationsFromRecords(records: readonly ObservationCsvRecord[]): ObservationsResult {
+  const first = records[0];
+  if (!first) return { observations: [], errors: [{ line: 1, column: null, message: 'the file is empty' }] };
+  const reader = createObservationReader(first);
+  if (reader.errors.length > 0) return { observations: [], errors: reader.errors };
+  return reader.read(records, 1);
+}
+
+/** Reads the rows of one file in parts, carrying what it has seen (for duplicates) from part to part. */
+export interface ObservationReader {
+  /** The header's problems; when there are any, nothing can be read. */
+  errors: ObservationError[];
+  /** Reads records [start, end): their observations and errors, duplicates of earlier parts included. */
+  read: (records: readonly ObservationCsvRecord[], start?: number, end?: number) => ObservationsResult;
+}
+
+/**
+ * A reader for the rows after `header`: the same rules as observationsFromRecords, a part at a time,
+ * so a bulk import can write one part while the next is read.
+ */
+export function createObservationReader(header: ObservationCsvRecord): ObservationReader {
+  const headerErrors: ObservationError[] = [];
+  const columns = headerColumns(header.cells, header.line, headerErrors);
   const seen = new Map<string, number>();
+  // Column positions, looked up once: this loop runs a million times in a bulk import, so it makes
+  // no closures and no arrays per row.
+  const at = (column: string): number => columns.get(column) ?? -1;
+  const c = {
+    indicator: at('indicator'),
+    year: at('year'),
+    value: at('value'),
+    measure: at('measure'),
+    period: at('period'),
+    kind: at('kind'),
+    area: at('area'),
+    unit: at('unit'),
+    status: at('status'),
+    source: at('source'),
+    note: at('note'),
+  };
+  const read = (
+    records: readonly ObservationCsvRecord[],
+    start = 0,
+    end = records.length,
+  ): ObservationsResult => {
+    const errors: ObservationError[] = [];
+    const observations: Observation[] = [];
+    if (headerErrors.length > 0) return { observations, errors: [...headerErrors] };
+    for (let r = start; r < end; r++) {
+      const { cells: record, line } = records[r]!;
+      if (isBlankRecord(record)) continue;
+      let rowErrors: ObservationError[] | null = null;
 
-  for (const { record, info } of records.slice(1)) {
-    const line = info.lines - record.reduce((n, cell) => n + (cell.match(/\n/g)?.length ?? 0), 0);
-    if (record.every((cell) => cell.trim() === '')) continue;
-    const cell = (column: string): string => {
-      const index = columns.get(column);
-      return index === undefined ? '' : (record[index] ?? '').trim();
-    };
-    const rowErrors: ObservationError[] = [];
-    const fail = (column: string, message: string): void => {
-      rowErrors.push({ line, column, message });
-    };
-
-    const indicator = cell('indicator').normalize('NFKC').trim();
-    if (indicator === '') fail('indicator', 'empty (name the indicator by its code in the plan table)');
-    const yearText = cell('year');
-    const year = parseYear(yearText);
-    if (year === null) fail('year', yearText === '' ? 'empty' : `"${yearText}" is not a year`);
-    const valueText = cell('value');
-    const value = parseNumber(valueText);
-    if (value === null) {
-      fail(
-        'value',
-        valueText === ''
-          ? 'empty (a missing value is not zero: fill it in or leave the row out)'
-          : `"${valueText}" is not a number`,
-      );
-    }
-    let measure = 1;
-    const measureText = cell('measure').normalize('NFKC');
-    if (measureText !== '') {
-      if (/^\d{1,3}$/.test(measureText) && Number(measureText) >= 1) measure = Number(measureText);
-      else fail('measure', `"${measureText}" is not a measure number (1, 2 …)`);
-    }
-    const periodText = cell('period');
-    const period = parsePeriod(periodText);
-    if (period === undefined)
-      fail('period', `"${periodText}" is not a period (Q1–Q4 or M01–M12, empty for the year)`);
-    let kind: ObservationKind = 'level';
-    const kindText = cell('kind').normalize('NFKC').trim().toLowerCase();
-    if (kindText !== '') {
-      const known = KIND_NAMES[kindText];
-      if (known) kind = known;
-      else fail('kind', `"${kindText}" is not a kind (level, growth, increment or target)`);
-    }
-    if (rowErrors.length > 0 || year === null || value === null || period === undefined) {
-      errors.push(...rowErrors);
-      continue;
-    }
-    const area = cell('area').normalize('NFKC').trim();
-    const key = [indicator, measure, area, year, period ?? '', kind].join('\u0001');
-    const earlier = seen.get(key);
-    if (earlier !== undefined) {
-      errors.push({
+      const indicator = nfkc(cellAt(record, c.indicator)).trim();
+      if (indicator === '') {
+        rowErrors = [];
+        rowErrors.push({
+          line,
+          column: 'indicator',
+          message: 'empty (name the indicator by its code in the plan table)',
+        });
+      }
+      const yearText = cellAt(record, c.year);
+      const year = parseYear(yearText);
+      if (year === null) {
+        rowErrors ??= [];
+        rowErrors.push({
+          line,
+          column: 'year',
+          message: yearText === '' ? 'empty' : `"${yearText}" is not a year`,
+        });
+      }
+      const valueText = cellAt(record, c.value);
+      const value = parseNumber(valueText);
+      if (value === null) {
+        rowErrors ??= [];
+        rowErrors.push({
+          line,
+          column: 'value',
+          message:
+            valueText === ''
+              ? 'empty (a missing value is not zero: fill it in or leave the row out)'
+              : `"${valueText}" is not a number`,
+        });
+      }
+      let measure = 1;
+      const measureText = nfkc(cellAt(record, c.measure));
+      if (measureText !== '') {
+        if (/^\d{1,3}$/.test(measureText) && Number(measureText) >= 1) measure = Number(measureText);
+        else {
+          rowErrors ??= [];
+          rowErrors.push({
+            line,
+            column: 'measure',
+            message: `"${measureText}" is not a measure number (1, 2 …)`,
+          });
+        }
+      }
+      const periodText = cellAt(record, c.period);
+      const period = parsePeriod(periodText);
+      if (period === undefined) {
+        rowErrors ??= [];
+        rowErrors.push({
+          line,
+          column: 'period',
+          message: `"${periodText}" is not a period (Q1–Q4 or M01–M12, empty for the year)`,
+        });
+      }
+      let kind: ObservationKind = 'level';
+      const kindText = nfkc(cellAt(record, c.kind)).trim().toLowerCase();
+      if (kindText !== '') {
+        const known = KIND_NAMES[kindText];
+        if (known) kind = known;
+        else {
+          rowErrors ??= [];
+          rowErrors.push({
+            line,
+            column: 'kind',
+            message: `"${kindText}" is not a kind (level, growth, increment or target)`,
+          });
+        }
+      }
+      if (rowErrors !== null || year === null || value === null || period === undefined) {
+        if (rowErrors !== null) errors.push(...rowErrors);
+        continue;
+      }
+      const area = nfkc(cellAt(record, c.area)).trim();
+      const key = `${indicator}\u0001${measure}\u0001${area}\u0001${year}\u0001${period ?? ''}\u0001${kind}`;
+      const earlier = seen.get(key);
+      if (earlier !== undefined) {
+        errors.push({
+          line,
+          column: null,
+          message: `repeats the row of line ${earlier} (same indicator, measure, area, year, period and kind)`,
+        });
+        continue;
+      }
+      seen.set(key, line);
+      observations.push({
+        indicator,
+        measure,
+        year,
+        value,
+        kind,
+        area: area === '' ? null : area,
+        period,
+        unit: optionalCell(record, c.unit),
+        status: optionalCell(record, c.status),
+        source: optionalCell(record, c.source),
+        note: optionalCell(record, c.note),
         line,
-        column: null,
-        message: `repeats the row of line ${earlier} (same indicator, measure, area, year, period and kind)`,
       });
-      continue;
     }
-    seen.set(key, line);
-    const optional = (column: string): string | null => {
-      const v = cell(column);
-      return v === '' ? null : v;
-    };
-    observations.push({
-      indicator,
-      measure,
-      year,
-      value,
-      kind,
-      area: area === '' ? null : area,
-      period,
-      unit: optional('unit'),
-      status: optional('status'),
-      source: optional('source'),
-      note: optional('note'),
-      line,
-    });
-  }
-  return { observations, errors };
+    return { observations, errors };
+  };
+  return { errors: headerErrors, read };
 }
 
 /** Whether a measure's values are rates in %: growth and relational targets counted in % (网络零售额增速). */
@@ -309,7 +420,7 @@ export function checkObservations(plan: Plan, observations: readonly Observation
   const checked: Observation[] = [];
   for (const o of observations) {
     const line = o.line ?? 0;
-    const code = o.indicator.normalize('NFKC').trim();
+    const code = nfkc(o.indicator).trim();
     const indicator = byCode.get(code) ?? byCode.get(code.replace(/^0+(?=\d)/, ''));
     if (!indicator) {
       const codes = plan.indicators.map((i) => i.code);

@@ -32,6 +32,8 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where the built web app is (default web/dist). */
   webRoot?: string;
+  /** Told of every route as it is registered (the permission test walks the real route table with it). */
+  onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
 
 const DEFAULT_CONFIG: ServerConfig = { secureCookies: false, sessionHours: 12, loginAttemptsPerMinute: 10 };
@@ -43,6 +45,8 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   app.decorate('database', options.database);
   app.decorate('config', { ...DEFAULT_CONFIG, ...options.config });
   app.decorate('clock', options.clock ?? (() => new Date()));
+  const { onRoute } = options;
+  if (onRoute) app.addHook('onRoute', (route) => onRoute({ method: route.method, url: route.url }));
 
   await app.register(fastifyHelmet, {
     contentSecurityPolicy: {

@@ -18,6 +18,12 @@ export interface Database {
   /** The URL it was opened with, passwords masked, for messages. */
   description: string;
   close: () => Promise<void>;
+  /**
+   * The better-sqlite3 handle behind an SQLite database (absent for PostgreSQL). Only bulk loads use
+   * it (bulkObservations.repository.ts): they prepare one statement and run it a million times inside
+   * the caller's Kysely transaction, which Kysely cannot do without preparing it again per call.
+   */
+  sqlite?: SqliteDatabase.Database;
 }
 
 /** A Kysely instance or a transaction: repositories take either, so callers decide the transaction. */
@@ -36,6 +42,7 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
   const dialect = dialectOf(url);
   let db: Kysely<DB>;
   let description: string;
+  let handle: SqliteDatabase.Database | undefined;
   if (dialect === 'postgres') {
     const pool = new pg.Pool({ connectionString: url, max: 10, connectionTimeoutMillis: 5000 });
     // The database going away must not crash the process: queries fail (503) and later ones
@@ -50,13 +57,20 @@ export async function openDatabase(url: string, options: { migrate?: boolean } =
     const file = url.replace(/^sqlite:(\/\/)?/i, '');
     if (file !== ':memory:') await ensureDirectory(file);
     const sqlite = new SqliteDatabase(file);
+    handle = sqlite;
     sqlite.pragma('journal_mode = WAL');
     sqlite.pragma('foreign_keys = ON');
     sqlite.pragma('busy_timeout = 5000');
     db = new Kysely<DB>({ dialect: new SqliteDialect({ database: sqlite }) });
     description = `sqlite:${file}`;
   }
-  const database: Database = { db, dialect, description, close: () => db.destroy() };
+  const database: Database = {
+    db,
+    dialect,
+    description,
+    close: () => db.destroy(),
+    ...(handle ? { sqlite: handle } : {}),
+  };
   if (options.migrate !== false)
     await migrateToLatest(database, dialect === 'postgres' ? searchPathSchema(url) : undefined);
   return database;

@@ -49,10 +49,20 @@ const rules = {
   /** Reporters and reviewers see only the assignments of their own unit (lead or co-operating). */
   'assignment.readAll': or<unknown>(isPlanner, (a) => a.role === 'viewer', isAuditor, isAdmin),
   'assignment.write': isPlanner,
+  /** The Excel assignment template (分工方案表): the planner's tool, downloaded and uploaded. */
+  'assignment.template': isPlanner,
   'round.read': staffReader,
   'round.write': isPlanner,
+  /** A unit's reporting template for a round: its own reporter, or the planner for any unit. */
+  'round.template': or<{ unitId: string }>(isPlanner, and<{ unitId: string }>(isReporter, belongsToUnit)),
   'assessment.read': staffReader,
+  /** Evaluations (中期/总结评估) and their reports: every staff role reads and downloads them. */
+  'evaluation.read': staffReader,
+  /** Making an evaluation and writing its narrative is the bureau's (发改局) work. */
+  'evaluation.write': isPlanner,
   'audit.read': or<unknown>(isAuditor, isAdmin, isPlanner),
+  /** Exporting a table the user already sees as .xlsx: everyone signed in. */
+  'export.xlsx': anyone,
   /** Running reminders sends mail and chat messages in the bureau's name: the planner's call. */
   'reminder.run': isPlanner,
   /** Everyone signed in reads their own unit's reminders (the route lists only those). */

@@ -4,8 +4,11 @@ import { assessmentRoutes } from './assessments/assessments.routes.ts';
 import { assignmentRoutes } from './assignments/assignments.routes.ts';
 import { auditRoutes } from './audit/audit.routes.ts';
 import { authRoutes } from './auth/auth.routes.ts';
+import { evaluationRoutes } from './evaluations/evaluations.routes.ts';
+import { exportRoutes } from './exports/exports.routes.ts';
 import { itemRoutes } from './items/items.routes.ts';
 import { observationRoutes } from './observations/observations.routes.ts';
+import { openDataRoutes } from './openData/openData.routes.ts';
 import { orgUnitRoutes } from './orgUnits/orgUnits.routes.ts';
 import { planRoutes } from './plans/plans.routes.ts';
 import { publicRoutes } from './public/public.routes.ts';
@@ -13,6 +16,7 @@ import { publicTextRoutes } from './public/publicText.routes.ts';
 import { reminderRoutes } from './reminders/reminders.routes.ts';
 import { revisionRoutes } from './revisions/revisions.routes.ts';
 import { roundRoutes } from './rounds/rounds.routes.ts';
+import { templateRoutes } from './templates/templates.routes.ts';
 import { userRoutes } from './users/users.routes.ts';
 
 export async function registerRoutes(app: FastifyInstance): Promise<void> {
@@ -30,4 +34,8 @@ export async function registerRoutes(app: FastifyInstance): Promise<void> {
   await app.register(roundRoutes);
   await app.register(revisionRoutes);
   await app.register(auditRoutes);
+  await app.register(templateRoutes);
+  await app.register(exportRoutes);
+  await app.register(openDataRoutes);
+  await app.register(evaluationRoutes);
 }
