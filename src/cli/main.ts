@@ -5,6 +5,8 @@
 
 import { assessUsage, runAssess } from './assess.ts';
 import { auditUsage, runAudit } from './audit.ts';
+import { exportSiteUsage, runExportSite } from './exportSite.ts';
+import { importUsage, runImport } from './importObservations.ts';
 import { inspectUsage, runInspect } from './inspect.ts';
 import { type CliIo, processIo } from './io.ts';
 import { remindUsage, runRemind } from './remind.ts';
@@ -33,6 +35,17 @@ const commands: Record<string, { run: Command; usage: string; about: string }> =
     run: runReport,
     usage: reportUsage,
     about: '生成中期/总结评估报告 · write a mid-term or final evaluation report (.docx, .html, .xlsx)',
+  },
+  'import-observations': {
+    run: runImport,
+    usage: importUsage,
+    about:
+      '批量导入实际值(CSV 或 Open SDG 格式)· bulk-import observations from a CSV (lantu or Open SDG layout)',
+  },
+  'export-site': {
+    run: runExportSite,
+    usage: exportSiteUsage,
+    about: '导出公众门户静态站点 · write the public portal as a static site',
   },
   remind: {
     run: runRemind,

@@ -14,10 +14,17 @@
  * The baseline every case starts from (set up by `prepareBaseline`): the seed plan, published;
  * indicator ind:7 (货物贸易进出口总额) led by 商务局 alone; ind:10 (GDP) led by 统计局 with 商务局
  * co-operating.
+ *
+ * Downloads (Excel templates, evaluation reports, open data files) are requests like any other: an
+ * allowed caller gets the file, a refused one 403 (401 signed out) and changes nothing. An evaluation
+ * download records an `evaluation.export` audit event for an allowed caller only; a public file is
+ * checked for names of people in its text (an .xlsx file by the text of its unzipped parts).
  */
+import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { ObservationStatus } from '../../src/contract/observations.ts';
 import type { Executor } from '../../src/store/database.ts';
+import type { EvaluationDB } from '../../src/store/evaluations.table.ts';
 import { newId } from '../../src/store/ids.ts';
 import { insertOrgUnit, insertUser } from '../../src/store/people.repository.ts';
 import { insertNotification } from '../../src/store/reminders.repository.ts';
@@ -269,6 +276,177 @@ async function planRow(ctx: MatrixContext): Promise<unknown> {
     .executeTakeFirst();
 }
 
+/** An open reporting round of the seed plan for a (year, period) not used before, made for the case. */
+async function openRound(ctx: MatrixContext): Promise<Fixture> {
+  const { year, period } = freshPeriod(ctx);
+  const id = newId();
+  await ctx.db
+    .insertInto('reporting_rounds')
+    .values({
+      id,
+      plan_id: ctx.planId,
+      year,
+      period,
+      title: '权限矩阵测试填报',
+      opens_on: `${year + 1}-01-05`,
+      deadline: `${year + 1}-03-31`,
+      status: 'open',
+      created_at: new Date().toISOString(),
+    })
+    .execute();
+  return { id };
+}
+
+async function roundRow(ctx: MatrixContext, id: string): Promise<unknown> {
+  return ctx.db.selectFrom('reporting_rounds').selectAll().where('id', '=', id).executeTakeFirst();
+}
+
+/** The values stored for a round's (year, period): what an upload to the round would add to or change. */
+async function roundValues(ctx: MatrixContext, roundId: string): Promise<unknown> {
+  const round = await ctx.db
+    .selectFrom('reporting_rounds')
+    .select(['year', 'period'])
+    .where('id', '=', roundId)
+    .executeTakeFirstOrThrow();
+  return ctx.db
+    .selectFrom('observations')
+    .select(['id', 'item_id', 'value', 'status', 'version'])
+    .where('plan_id', '=', ctx.planId)
+    .where('year', '=', round.year)
+    .where('period', '=', round.period ?? '')
+    .orderBy('id')
+    .execute();
+}
+
+async function assignmentRow(ctx: MatrixContext, key: string): Promise<unknown> {
+  return ctx.db
+    .selectFrom('assignments')
+    .selectAll()
+    .where('plan_id', '=', ctx.planId)
+    .where('item_id', '=', ctx.item(key))
+    .executeTakeFirst();
+}
+
+/** A downloaded workbook, opened as Excel would open it. */
+async function openWorkbook(bytes: Buffer): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook();
+  await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  return workbook;
+}
+
+/** A workbook's sheet by name, and the row of that sheet whose first cell is `key`. */
+function rowOf(workbook: ExcelJS.Workbook, sheet: string, key: string): ExcelJS.Row {
+  const ws = workbook.getWorksheet(sheet);
+  if (!ws) throw new Error(`fixture: the downloaded workbook has no sheet ${sheet}`);
+  for (let r = 2; r <= ws.rowCount; r++) if (ws.getCell(r, 1).value === key) return ws.getRow(r);
+  throw new Error(`fixture: the sheet ${sheet} has no row ${key}`);
+}
+
+async function base64Of(workbook: ExcelJS.Workbook): Promise<string> {
+  return Buffer.from(await workbook.xlsx.writeBuffer()).toString('base64');
+}
+
+/**
+ * A valid upload of the assignment template: the template as the planner downloads it now, with
+ * ind:3 given to 统计局 (or back to 商务局 when 统计局 already leads it), due at the end of 2025.
+ */
+async function assignmentUpload(ctx: MatrixContext): Promise<RequestParts> {
+  const download = await ctx
+    .client('planner')
+    .request('GET', `/api/plans/${ctx.planId}/templates/assignments.xlsx`);
+  expectStatus(download, 200, 'the planner downloading the assignment template');
+  const workbook = await openWorkbook(download.rawPayload);
+  const row = rowOf(workbook, '分工 Assignments', 'ind:3');
+  const lead = row.getCell(5).value === '统计局' ? '商务局' : '统计局';
+  row.getCell(5).value = lead;
+  row.getCell(7).value = '2025-12-31';
+  return {
+    params: { planId: ctx.planId },
+    body: { fileName: '分工方案表.xlsx', contentBase64: await base64Of(workbook) },
+  };
+}
+
+/**
+ * A valid upload of a unit's reporting template for a round: the unit's template (downloaded by the
+ * planner, who may have any unit's) with one value filled in — 商务局 ind:7, 统计局 ind:10.
+ */
+async function reportingUpload(
+  ctx: MatrixContext,
+  roundId: string,
+  unit: 'shangwu' | 'tongji',
+): Promise<RequestParts> {
+  const download = await ctx
+    .client('planner')
+    .request('GET', `/api/plans/${ctx.planId}/rounds/${roundId}/template.xlsx?unitId=${ctx.h.unitIds[unit]}`);
+  expectStatus(download, 200, `the planner downloading the reporting template of ${unit}`);
+  const workbook = await openWorkbook(download.rawPayload);
+  const row = rowOf(workbook, '填报 Reporting', unit === 'shangwu' ? 'ind:7' : 'ind:10');
+  row.getCell(9).value = (unit === 'shangwu' ? 600 : 2600) + ctx.next();
+  row.getCell(10).value = '权限矩阵测试';
+  row.getCell(12).value = '权限矩阵测试';
+  return {
+    params: { planId: ctx.planId, id: roundId },
+    body: { fileName: '填报.xlsx', contentBase64: await base64Of(workbook) },
+  };
+}
+
+function evaluations(ctx: MatrixContext): Kysely<EvaluationDB> {
+  return ctx.db as unknown as Kysely<EvaluationDB>;
+}
+
+/** A mid-term evaluation of the seed plan (year 2023), made by the planner through the API. */
+async function evaluationOfPlan(ctx: MatrixContext): Promise<Fixture> {
+  const reply = await ctx
+    .client('planner')
+    .request('POST', `/api/plans/${ctx.planId}/evaluations`, { kind: 'midterm', year: 2023 });
+  expectStatus(reply, 201, 'the planner making an evaluation');
+  return { id: (reply.json() as { id: string }).id };
+}
+
+async function evaluationRow(ctx: MatrixContext, id: string): Promise<unknown> {
+  return evaluations(ctx)
+    .selectFrom('evaluations')
+    .select(['id', 'title', 'narrative', 'version', 'updated_at'])
+    .where('id', '=', id)
+    .executeTakeFirst();
+}
+
+async function evaluationVersion(ctx: MatrixContext, id: string): Promise<number> {
+  const row = await evaluations(ctx)
+    .selectFrom('evaluations')
+    .select('version')
+    .where('id', '=', id)
+    .executeTakeFirstOrThrow();
+  return row.version;
+}
+
+const EVALUATION_READ =
+  'README: evaluation reports …/report.docx, …/report.html, …/scorecard.xlsx are for staff (policy evaluation.read: every staff role); a download is one evaluation.export audit event, for an allowed caller only';
+
+/** A file of an evaluation: every staff role downloads it. */
+function evaluationFile(file: string): MatrixEntry {
+  return {
+    rule: EVALUATION_READ,
+    cases: [
+      {
+        fixture: `the ${file} of a mid-term evaluation made for the case`,
+        allowed: SIGNED_IN,
+        setup: evaluationOfPlan,
+        request: (_ctx, fx) => ({ params: { evaluationId: fx.id } }),
+        touched: (ctx, fx) => evaluationRow(ctx, fx.id),
+      },
+    ],
+  };
+}
+
+/** The open data files of a published plan (README: …/data/{indicators,observations,assessments,dictionary}.{csv,json,xlsx}). */
+const OPEN_DATA_FILES = ['indicators', 'observations', 'assessments', 'dictionary'].flatMap((dataset) =>
+  ['csv', 'json', 'xlsx'].map((format) => `${dataset}.${format}`),
+);
+
+const OPEN_DATA =
+  'README: open data (no login): a published plan’s downloads, approved values only, no person';
+
 // ---------------------------------------------------------------------------------------------
 // The matrix
 // ---------------------------------------------------------------------------------------------
@@ -428,6 +606,44 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
     rule: 'README: public routes for a published plan: no login, no names of people (the plan’s own words)',
     cases: [
       { fixture: 'the published seed plan’s long-range vision', allowed: 'public', request: planParams },
+    ],
+  },
+  'GET /api/public/plans/:planId/data': {
+    rule: `${OPEN_DATA}: GET /api/public/plans/:planId/data lists the downloads and the data dictionary`,
+    cases: [
+      {
+        fixture: 'the published seed plan with an approved value of 商务局',
+        allowed: 'public',
+        setup: (ctx) => shangwuValue(ctx, 'approved'),
+        request: planParams,
+      },
+    ],
+  },
+  'GET /api/public/plans/:planId/data/:file': {
+    rule: `${OPEN_DATA}: …/data/{indicators,observations,assessments,dictionary}.{csv,json,xlsx}`,
+    cases: OPEN_DATA_FILES.map(
+      (file, k): MatrixCase => ({
+        fixture: `${file} of the published seed plan${k === 0 ? ', with an approved value of 商务局' : ''}`,
+        allowed: 'public',
+        ...(k === 0 ? { setup: (ctx: MatrixContext) => shangwuValue(ctx, 'approved') } : {}),
+        request: (ctx) => ({ params: { planId: ctx.planId, file } }),
+      }),
+    ),
+  },
+  'GET /api/public/plans/:planId/data/opensdg/:file': {
+    rule: `${OPEN_DATA}: …/data/opensdg/indicator_<code>.csv, an indicator’s values in the Open SDG layout`,
+    cases: [
+      {
+        fixture: 'indicator_7.csv, with an approved value of 商务局',
+        allowed: 'public',
+        setup: (ctx) => shangwuValue(ctx, 'approved'),
+        request: (ctx) => ({ params: { planId: ctx.planId, file: 'indicator_7.csv' } }),
+      },
+      {
+        fixture: 'indicator_10.csv (GDP, led by 统计局)',
+        allowed: 'public',
+        request: (ctx) => ({ params: { planId: ctx.planId, file: 'indicator_10.csv' } }),
+      },
     ],
   },
 
@@ -778,25 +994,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       {
         fixture: 'an open round made for the case',
         allowed: ['planner'],
-        setup: async (ctx) => {
-          const { year, period } = freshPeriod(ctx);
-          const id = newId();
-          await ctx.db
-            .insertInto('reporting_rounds')
-            .values({
-              id,
-              plan_id: ctx.planId,
-              year,
-              period,
-              title: '权限矩阵测试填报',
-              opens_on: `${year + 1}-01-05`,
-              deadline: `${year + 1}-03-31`,
-              status: 'open',
-              created_at: new Date().toISOString(),
-            })
-            .execute();
-          return { id };
-        },
+        setup: openRound,
         request: async (ctx, fx) => {
           const { version } = await ctx.db
             .selectFrom('reporting_rounds')
@@ -805,8 +1003,7 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
             .executeTakeFirstOrThrow();
           return { params: { planId: ctx.planId, id: fx.id }, body: { version, status: 'closed' } };
         },
-        touched: (ctx, fx) =>
-          ctx.db.selectFrom('reporting_rounds').selectAll().where('id', '=', fx.id).executeTakeFirst(),
+        touched: (ctx, fx) => roundRow(ctx, fx.id),
       },
     ],
   },
@@ -845,6 +1042,147 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       },
     ],
   },
+
+  // --- Excel templates and exports -----------------------------------------------------------
+  'GET /api/plans/:planId/templates/assignments.xlsx': {
+    rule: 'README: the assignment template (分工方案表) is the planner’s (policy assignment.template)',
+    cases: [{ fixture: 'the seed plan’s assignment template', allowed: ['planner'], request: planParams }],
+  },
+  'POST /api/plans/:planId/templates/assignments': {
+    rule: 'README: POST …/templates/assignments, planner: applied as one bulk assignment (policy assignment.template)',
+    cases: [
+      {
+        fixture: 'the downloaded template with ind:3 given to another unit',
+        allowed: ['planner'],
+        request: assignmentUpload,
+        touched: (ctx) => assignmentRow(ctx, 'ind:3'),
+      },
+    ],
+  },
+  'GET /api/plans/:planId/rounds/:id/template.xlsx': {
+    rule: 'README: a round’s reporting template is for the unit’s reporter, and a planner for any unit (policy round.template)',
+    cases: [
+      {
+        fixture: 'an open round, the caller’s own unit’s template (no unitId)',
+        allowed: ['planner', 'reporter.shangwu', 'reporter.tongji'],
+        setup: openRound,
+        request: (ctx, fx) => ({ params: { planId: ctx.planId, id: fx.id } }),
+      },
+      {
+        fixture: 'an open round, 商务局’s template (?unitId=商务局): not 统计局’s reporter',
+        allowed: ['planner', 'reporter.shangwu'],
+        setup: openRound,
+        request: (ctx, fx) => ({
+          params: { planId: ctx.planId, id: fx.id },
+          query: { unitId: ctx.h.unitIds.shangwu },
+        }),
+      },
+      {
+        fixture: 'an open round, 统计局’s template (?unitId=统计局): not 商务局’s reporter',
+        allowed: ['planner', 'reporter.tongji'],
+        setup: openRound,
+        request: (ctx, fx) => ({
+          params: { planId: ctx.planId, id: fx.id },
+          query: { unitId: ctx.h.unitIds.tongji },
+        }),
+      },
+    ],
+  },
+  'POST /api/plans/:planId/rounds/:id/template': {
+    rule: 'README: POST …/rounds/:id/template, reporter: drafts of the reporter’s own unit through the web form’s checks (the route authorizes observation.write of a draft of the caller’s unit)',
+    cases: [
+      {
+        fixture:
+          'an open round; each reporter uploads its own unit’s template with one value (商务局 ind:7, 统计局 ind:10), everyone else 商务局’s',
+        allowed: ['reporter.shangwu', 'reporter.tongji'],
+        setup: openRound,
+        request: (ctx, fx, caller) =>
+          reportingUpload(ctx, fx.id, caller === 'reporter.tongji' ? 'tongji' : 'shangwu'),
+        touched: (ctx, fx) => roundValues(ctx, fx.id),
+      },
+    ],
+  },
+  'POST /api/exports/xlsx': {
+    rule: 'README: POST /api/exports/xlsx, anyone signed in: a table the user already sees, as .xlsx (policy export.xlsx)',
+    cases: [
+      {
+        fixture: 'a two-column table',
+        allowed: SIGNED_IN,
+        request: () => ({
+          body: {
+            title: '指标表 indicators',
+            columns: [
+              { key: 'code', title: '序号' },
+              { key: 'value', title: '数值' },
+            ],
+            rows: [
+              { code: '10', value: 2218.6 },
+              { code: '11', value: null },
+            ],
+          },
+        }),
+      },
+    ],
+  },
+
+  // --- evaluations ---------------------------------------------------------------------------
+  'POST /api/plans/:planId/evaluations': {
+    rule: 'README: POST /api/plans/:planId/evaluations (planners; policy evaluation.write)',
+    cases: [
+      {
+        fixture: 'a mid-term evaluation of the seed plan at 2023',
+        allowed: ['planner'],
+        request: (ctx) => ({ params: { planId: ctx.planId }, body: { kind: 'midterm', year: 2023 } }),
+      },
+    ],
+  },
+  'GET /api/plans/:planId/evaluations': {
+    rule: 'policy evaluation.read: every staff role reads the evaluations of a plan',
+    cases: [
+      {
+        fixture: 'the evaluations of the seed plan (one made for the case)',
+        allowed: SIGNED_IN,
+        setup: evaluationOfPlan,
+        request: planParams,
+      },
+    ],
+  },
+  'GET /api/evaluations/:evaluationId': {
+    rule: 'policy evaluation.read: every staff role reads an evaluation',
+    cases: [
+      {
+        fixture: 'a mid-term evaluation made for the case',
+        allowed: SIGNED_IN,
+        setup: evaluationOfPlan,
+        request: (_ctx, fx) => ({ params: { evaluationId: fx.id } }),
+      },
+    ],
+  },
+  'PATCH /api/evaluations/:evaluationId/narrative': {
+    rule: 'README: PATCH /api/evaluations/:id/narrative is the planner’s (policy evaluation.write)',
+    cases: [
+      {
+        fixture: 'a mid-term evaluation made for the case, at its current version',
+        allowed: ['planner'],
+        setup: evaluationOfPlan,
+        request: async (ctx, fx) => ({
+          params: { evaluationId: fx.id },
+          body: {
+            version: await evaluationVersion(ctx, fx.id),
+            narrative: {
+              achievements: '权限矩阵测试:主要成效',
+              problems: '权限矩阵测试:存在问题',
+              nextSteps: '权限矩阵测试:下步举措',
+            },
+          },
+        }),
+        touched: (ctx, fx) => evaluationRow(ctx, fx.id),
+      },
+    ],
+  },
+  'GET /api/evaluations/:evaluationId/report.docx': evaluationFile('report.docx'),
+  'GET /api/evaluations/:evaluationId/report.html': evaluationFile('report.html'),
+  'GET /api/evaluations/:evaluationId/scorecard.xlsx': evaluationFile('scorecard.xlsx'),
 
   // --- audit ---------------------------------------------------------------------------------
   'GET /api/audit-events': {

@@ -158,7 +158,8 @@ function unreadable(result: { line: number; message: string }): ObservationError
   return { line: result.line, column: null, message: `not a readable CSV: ${result.message}` };
 }
 
-const EMPTY_DETAILS = JSON.stringify({ note: '', evidence: '' });
+/** Details with no note: stored as {} (readers fill in the empty note and evidence), 23 bytes less a row. */
+const EMPTY_DETAILS = '{}';
 
 /** The details stored with a value: its note, and the value as typed when converting changed it. */
 function detailsText(note: string, original: Observation | null): string {
