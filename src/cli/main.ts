@@ -62,7 +62,7 @@ const commands: Record<string, { run: Command; usage: string; about: string }> =
 function usage(): string {
   const lines = ['lantu (蓝图): 规划纲要实施监测 · five-year plan monitoring', '', 'commands:'];
   for (const [name, c] of Object.entries(commands))
-    lines.push(`  ${name.padEnd(10)}${c.about}`, `  ${' '.repeat(10)}${c.usage}`);
+    lines.push(`  ${name}`, `      ${c.about}`, `      ${c.usage}`);
   return `${lines.join('\n')}\n`;
 }
 
