@@ -10,6 +10,7 @@ import { PlanAdmin } from './features/admin/PlanAdmin.tsx';
 import { RoundsAdmin } from './features/admin/RoundsAdmin.tsx';
 import { UsersAdmin } from './features/admin/UsersAdmin.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
+import { EvaluationsPage } from './features/evaluations/EvaluationsPage.tsx';
 import { IndicatorPage } from './features/indicators/IndicatorPage.tsx';
 import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { ItemsPage } from './features/items/ItemsPage.tsx';
@@ -48,6 +49,7 @@ const ROUTES: readonly Route[] = [
   },
   { pattern: '/app/reporting', page: 'reporting', needsPlan: true, render: () => <ReportingPage /> },
   { pattern: '/app/review', page: 'review', needsPlan: true, render: () => <ReviewPage /> },
+  { pattern: '/app/evaluations', page: 'evaluations', needsPlan: true, render: () => <EvaluationsPage /> },
   { pattern: '/app/admin/plan', page: 'adminPlan', needsPlan: true, render: () => <PlanAdmin /> },
   { pattern: '/app/admin/rounds', page: 'adminRounds', needsPlan: true, render: () => <RoundsAdmin /> },
   { pattern: '/app/admin/users', page: 'adminUsers', needsPlan: false, render: () => <UsersAdmin /> },

@@ -12,6 +12,7 @@ export type PageKey =
   | 'items'
   | 'reporting'
   | 'review'
+  | 'evaluations'
   | 'adminPlan'
   | 'adminRounds'
   | 'adminUsers'
@@ -27,6 +28,7 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   items: STAFF,
   reporting: ['reporter'],
   review: ['reviewer', 'planner'],
+  evaluations: STAFF,
   adminPlan: ['planner', 'admin'],
   adminRounds: ['planner', 'admin'],
   adminUsers: ['admin', 'planner', 'auditor'],
@@ -41,6 +43,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   items: '/app/items/task',
   reporting: '/app/reporting',
   review: '/app/review',
+  evaluations: '/app/evaluations',
   adminPlan: '/app/admin/plan',
   adminRounds: '/app/admin/rounds',
   adminUsers: '/app/admin/users',

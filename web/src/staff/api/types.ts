@@ -15,6 +15,7 @@ import type {
   orgUnitKindSchema,
   orgUnitSchema,
 } from '../../../../src/contract/directory.ts';
+import type { evaluationDetailSchema } from '../../../../src/contract/evaluations.ts';
 import type {
   observationStatusSchema,
   owedItemSchema,
@@ -25,6 +26,11 @@ import type { createRoundBodySchema } from '../../../../src/contract/planning.ts
 export type { Me } from '../../../../src/contract/auth.ts';
 export type { Role } from '../../../../src/contract/common.ts';
 export type { UserReply } from '../../../../src/contract/directory.ts';
+export type {
+  EvaluationKind,
+  EvaluationReply,
+  Narrative,
+} from '../../../../src/contract/evaluations.ts';
 export type { Item } from '../../../../src/contract/items.ts';
 export type {
   CreateObservationBody,
@@ -36,6 +42,11 @@ export type {
 } from '../../../../src/contract/observations.ts';
 export type { RoundReply } from '../../../../src/contract/planning.ts';
 export type { PlanSummary } from '../../../../src/contract/plans.ts';
+export type {
+  CellError,
+  ExportXlsxBody,
+  ReportingUploadReply,
+} from '../../../../src/contract/templates.ts';
 
 /** GET /api/plans/:planId/assessments. */
 export type PlanAssessment = z.infer<typeof planAssessmentSchema>;
@@ -60,3 +71,5 @@ export type OrgUnitKind = z.infer<typeof orgUnitKindSchema>;
 export type CreateRoundBody = z.input<typeof createRoundBodySchema>;
 export type CreateOrgUnitBody = z.input<typeof createOrgUnitBodySchema>;
 export type CreateUserBody = z.input<typeof createUserBodySchema>;
+/** GET /api/evaluations/:id. */
+export type EvaluationDetailReply = z.infer<typeof evaluationDetailSchema>;

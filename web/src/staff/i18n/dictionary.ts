@@ -2,6 +2,7 @@
 import type { Dictionary } from '../../shared/i18n.ts';
 import { adminMessages } from '../features/admin/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
+import { evaluationMessages } from '../features/evaluations/messages.ts';
 import { indicatorMessages } from '../features/indicators/messages.ts';
 import { itemMessages } from '../features/items/messages.ts';
 import { loginMessages } from '../features/login/messages.ts';
@@ -20,4 +21,5 @@ export const dictionary: Dictionary = {
   ...itemMessages,
   ...adminMessages,
   ...auditMessages,
+  ...evaluationMessages,
 };

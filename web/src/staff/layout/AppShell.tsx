@@ -8,6 +8,7 @@ import {
   DashboardOutlined,
   EditOutlined,
   FileSearchOutlined,
+  FileWordOutlined,
   GlobalOutlined,
   LineChartOutlined,
   LogoutOutlined,
@@ -44,6 +45,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   items: <ProjectOutlined />,
   reporting: <EditOutlined />,
   review: <CheckSquareOutlined />,
+  evaluations: <FileWordOutlined />,
   adminPlan: <GlobalOutlined />,
   adminRounds: <SettingOutlined />,
   adminUsers: <UserOutlined />,
@@ -57,6 +59,7 @@ const TITLES: Record<PageKey, string> = {
   items: 'nav.items',
   reporting: 'nav.reporting',
   review: 'nav.review',
+  evaluations: 'nav.evaluations',
   adminPlan: 'nav.adminPlan',
   adminRounds: 'nav.adminRounds',
   adminUsers: 'nav.adminUsers',
@@ -64,7 +67,7 @@ const TITLES: Record<PageKey, string> = {
   audit: 'nav.audit',
 };
 
-const MAIN: readonly PageKey[] = ['overview', 'indicators', 'items', 'reporting', 'review'];
+const MAIN: readonly PageKey[] = ['overview', 'indicators', 'items', 'reporting', 'review', 'evaluations'];
 const ADMIN: readonly PageKey[] = ['adminPlan', 'adminRounds', 'adminUsers', 'adminUnits', 'audit'];
 
 /** Props of AppShell. */

@@ -21,6 +21,7 @@ import type { Light, Status } from '../../api/types.ts';
 import { useAssessments } from '../../api/useAssessments.ts';
 import { useItems } from '../../api/useItems.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { LightDot, StatusLight } from '../../components/StatusLight.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { Link } from '../../router/router.tsx';
@@ -203,6 +204,40 @@ export function IndicatorsPage(): ReactNode {
     },
   ];
 
+  /** The shown rows (with their measures and areas) under the table's columns, for 导出 Excel. */
+  const exportTable = () => {
+    const flat = shown.flatMap((r) => [r, ...(r.children ?? [])]);
+    return {
+      columns: [
+        { key: 'code', title: t('ind.code') },
+        { key: 'name', title: t('ind.name') },
+        { key: 'category', title: t('ind.category') },
+        { key: 'unit', title: t('ind.unit') },
+        { key: 'baseline', title: t('ind.baseline') },
+        { key: 'value', title: t('ind.latest') },
+        { key: 'target', title: t('ind.target') },
+        { key: 'completion', title: t('ind.completion') },
+        { key: 'elapsed', title: t('ind.elapsed') },
+        { key: 'status', title: t('ind.status') },
+        { key: 'lead', title: t('ind.lead') },
+      ],
+      rows: flat.map((r) => ({
+        code: r.code,
+        name:
+          r.children || !r.area ? r.name : `${r.name} · ${r.area ?? t('common.measure', { n: r.measure })}`,
+        category: r.category,
+        unit: r.unit,
+        baseline: r.assessment?.baseline ?? null,
+        value: r.assessment?.value ?? null,
+        target: r.assessment?.target ?? null,
+        completion: r.assessment?.completion ?? null,
+        elapsed: r.assessment?.elapsed ?? null,
+        status: t(`status.${r.status}`),
+        lead: r.leadUnit,
+      })),
+    };
+  };
+
   const filtered =
     filters.category !== undefined ||
     filters.status !== undefined ||
@@ -282,6 +317,7 @@ export function IndicatorsPage(): ReactNode {
           <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
             {t('ind.count', { n: shown.length })}
           </Typography.Text>
+          <ExportXlsxButton title={t('ind.title')} table={exportTable} />
         </Flex>
         <Table<IndicatorRow>
           size="small"

@@ -16,6 +16,7 @@ import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { usePlan } from '../../session/SessionProvider.tsx';
 import { HandedInTable } from './HandedInTable.tsx';
 import { OwedItemForm } from './OwedItemForm.tsx';
+import { ReportingTemplate } from './ReportingTemplate.tsx';
 import { reportRows } from './reportRows.ts';
 
 const HANDED_IN = new Set(['submitted', 'reviewed', 'approved']);
@@ -70,6 +71,7 @@ export function ReportingPage(): ReactNode {
           </Space>
         ) : null}
       </div>
+      {round ? <ReportingTemplate planId={plan.id} round={round} onUploaded={reload} /> : null}
       {!round && rounds.data ? (
         <Alert type="info" showIcon title={t('rep.noRound', { year: reportYear })} />
       ) : null}

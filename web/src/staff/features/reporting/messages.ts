@@ -67,5 +67,20 @@ export const reportingMessages = {
   'rep.filterProgress': { 'zh-CN': '任务、项目与承诺', en: 'Tasks, projects, commitments' },
   'rep.item': { 'zh-CN': '事项', en: 'Item' },
   'rep.state': { 'zh-CN': '状态', en: 'State' },
+  'rep.templateDownload': { 'zh-CN': '下载填报模板', en: 'Download the reporting template' },
+  'rep.templateUpload': { 'zh-CN': '上传填报模板', en: 'Upload the reporting template' },
+  'rep.uploaded': {
+    'zh-CN': '已填入 {filled} 项草稿（未变 {unchanged} 项，空白 {empty} 行），请核对后提交',
+    en: '{filled} drafts filled ({unchanged} unchanged, {empty} rows empty): check them, then submit',
+  },
+  'rep.templateRejected': {
+    'zh-CN': '文件有 {n} 处问题，未作任何修改：',
+    en: 'The file has {n} problems; nothing was changed:',
+  },
+  'rep.cellAt': {
+    'zh-CN': '工作表“{sheet}”第 {row} 行 {column} 列：',
+    en: 'Sheet “{sheet}”, row {row}, column {column}: ',
+  },
+  'rep.rowAt': { 'zh-CN': '工作表“{sheet}”第 {row} 行：', en: 'Sheet “{sheet}”, row {row}: ' },
   'rep.openItem': { 'zh-CN': '查看指标', en: 'Open the indicator' },
 } satisfies Dictionary;
