@@ -9,6 +9,7 @@ import { api } from '../../../shared/api.ts';
 import type { CreateOrgUnitBody, OrgUnitKind, OrgUnitReply } from '../../api/types.ts';
 import { useOrgUnits } from '../../api/useOrgUnits.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 
@@ -55,6 +56,23 @@ export function OrgUnitsAdmin(): ReactNode {
   };
 
   const shown = (units.data ?? []).filter((u) => !kind || u.kind === kind);
+  /** The shown units under the table's columns as plain values (the tree indented), for 导出 Excel. */
+  const exportTable = () => ({
+    columns: [
+      { key: 'name', title: t('units.name') },
+      { key: 'short', title: t('units.shortName') },
+      { key: 'kind', title: t('units.kind') },
+      { key: 'code', title: t('units.code') },
+      { key: 'region', title: t('units.region') },
+    ],
+    rows: shown.map((u) => ({
+      name: `${kind ? '' : '　'.repeat(u.depth)}${u.name}`,
+      short: u.shortName,
+      kind: t(`units.kind.${u.kind}`),
+      code: u.code,
+      region: u.regionCode ?? null,
+    })),
+  });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -79,11 +97,14 @@ export function OrgUnitsAdmin(): ReactNode {
           </Space>
         }
         extra={
-          mayCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('units.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {mayCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('units.create')}
+              </Button>
+            ) : null}
+            <ExportXlsxButton title={t('units.title')} table={exportTable} />
+          </Space>
         }
       >
         {units.error ? <ErrorAlert error={units.error} onRetry={units.reload} /> : null}

@@ -25,6 +25,7 @@ import { seg } from '../../api/useQuery.ts';
 import { useRounds } from '../../api/useRounds.ts';
 import { DeadlineTag } from '../../components/DeadlineTag.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { usePlan } from '../../session/SessionProvider.tsx';
@@ -122,6 +123,26 @@ export function RoundsAdmin(): ReactNode {
     }
   }
 
+  /** The rounds under the table's columns as plain values, for 导出 Excel. */
+  const exportTable = () => ({
+    columns: [
+      { key: 'title', title: t('rounds.name') },
+      { key: 'year', title: t('rounds.year') },
+      { key: 'period', title: t('rounds.period') },
+      { key: 'opensOn', title: t('rounds.opensOn') },
+      { key: 'deadline', title: t('rounds.deadline') },
+      { key: 'status', title: t('rounds.status') },
+    ],
+    rows: (rounds.data ?? []).map((r) => ({
+      title: r.title,
+      year: r.year,
+      period: periodLabel(r.period),
+      opensOn: date(r.opensOn),
+      deadline: date(r.deadline),
+      status: r.status === 'open' ? t('rounds.open') : t('rounds.closed'),
+    })),
+  });
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -133,11 +154,14 @@ export function RoundsAdmin(): ReactNode {
       <Card
         size="small"
         extra={
-          mayCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('rounds.create')}
-            </Button>
-          ) : null
+          <Space wrap>
+            {mayCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('rounds.create')}
+              </Button>
+            ) : null}
+            <ExportXlsxButton title={t('rounds.title')} table={exportTable} />
+          </Space>
         }
       >
         {rounds.error ? <ErrorAlert error={rounds.error} onRetry={rounds.reload} /> : null}

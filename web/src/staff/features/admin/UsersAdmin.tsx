@@ -11,6 +11,7 @@ import { useOrgUnits } from '../../api/useOrgUnits.ts';
 import { seg } from '../../api/useQuery.ts';
 import { useUsers } from '../../api/useUsers.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { useSession } from '../../session/SessionProvider.tsx';
@@ -61,6 +62,25 @@ export function UsersAdmin(): ReactNode {
   };
 
   const shown = (users.data ?? []).filter((u) => !role || u.role === role);
+  /** The shown users under the table's columns as plain values, for 导出 Excel. */
+  const exportTable = () => ({
+    columns: [
+      { key: 'username', title: t('users.username') },
+      { key: 'name', title: t('users.displayName') },
+      { key: 'role', title: t('users.role') },
+      { key: 'unit', title: t('users.unit') },
+      { key: 'active', title: t('users.active') },
+      { key: 'created', title: t('users.created') },
+    ],
+    rows: shown.map((u) => ({
+      username: u.username,
+      name: u.displayName,
+      role: t(`role.${u.role}`),
+      unit: u.unit.shortName,
+      active: u.active ? t('users.enabled') : t('users.disabled'),
+      created: date(u.createdAt),
+    })),
+  });
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
@@ -80,13 +100,16 @@ export function UsersAdmin(): ReactNode {
           />
         }
         extra={
-          mayCreate ? (
-            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-              {t('users.create')}
-            </Button>
-          ) : (
-            <Typography.Text type="secondary">{t('users.readOnly')}</Typography.Text>
-          )
+          <Space wrap>
+            {mayCreate ? (
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+                {t('users.create')}
+              </Button>
+            ) : (
+              <Typography.Text type="secondary">{t('users.readOnly')}</Typography.Text>
+            )}
+            <ExportXlsxButton title={t('users.title')} table={exportTable} />
+          </Space>
         }
       >
         {users.error ? <ErrorAlert error={users.error} onRetry={users.reload} /> : null}

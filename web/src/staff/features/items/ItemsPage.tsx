@@ -23,6 +23,7 @@ import type { Item, Light, ObservationReply } from '../../api/types.ts';
 import { useItems } from '../../api/useItems.ts';
 import { useObservations } from '../../api/useObservations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { LIGHT_COLORS, LIGHTS, LightDot, StatusLight } from '../../components/StatusLight.tsx';
 import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { todayIso } from '../../i18n/format.ts';
@@ -295,6 +296,48 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
     },
   ];
 
+  /** The shown rows under the table's columns, as plain values, for 导出 Excel. */
+  const exportTable = () => ({
+    columns: [
+      { key: 'name', title: t('items.name') },
+      { key: 'place', title: t('items.place') },
+      ...(kind === 'commitment' ? [{ key: 'promise', title: t('items.promise') }] : []),
+      { key: 'lead', title: t('items.lead') },
+      { key: 'progress', title: t('items.progress') },
+      { key: 'progressYear', title: t('items.progressYearTitle') },
+      { key: 'light', title: t('items.light') },
+      { key: 'due', title: t('items.due') },
+      { key: 'milestones', title: t('items.milestones') },
+      { key: 'co', title: t('items.co') },
+    ],
+    rows: [...shown]
+      .sort((a, b) => a.item.line - b.item.line)
+      .map((r) => {
+        const c = r.item.commitment;
+        const promise = c
+          ? `${c.year ? `${t('items.byYear', { year: c.year })} ` : ''}${t(`items.comparator.${c.comparator}`)} ${
+              typeof c.quantity === 'number'
+                ? num(c.quantity)
+                : `${num(c.quantity.min)}–${num(c.quantity.max)}`
+            }${c.unit}`
+          : null;
+        return {
+          name: r.item.title,
+          place: placeOf(r.item),
+          promise,
+          lead: r.item.leadUnit?.shortName ?? null,
+          progress: r.progress ? r.progress.percent : null,
+          progressYear: r.progress ? r.progress.year : null,
+          light: r.progress ? t(`status.${r.progress.status}`) : r.visible ? t('status.no_data') : null,
+          due: r.item.dueDate ? date(r.item.dueDate) : null,
+          milestones: r.item.milestones
+            .map((m) => `${date(m.due)} ${m.title}${m.done ? `（${t('items.done')}）` : ''}`)
+            .join('\n'),
+          co: r.item.coUnits.map((u) => u.shortName).join('、') || null,
+        };
+      }),
+  });
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -348,6 +391,7 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
           <Typography.Text type="secondary" style={{ marginInlineStart: 'auto' }}>
             {t('items.count', { n: shown.length })}
           </Typography.Text>
+          <ExportXlsxButton title={t(`items.kind.${kind}`)} table={exportTable} />
         </Flex>
         {items.data ? (
           <Table<Row>

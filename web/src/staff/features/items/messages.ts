@@ -23,6 +23,7 @@ export const itemMessages = {
   'items.milestones': { 'zh-CN': '时间节点', en: 'Milestones' },
   'items.progress': { 'zh-CN': '最新进度', en: 'Latest progress' },
   'items.progressYear': { 'zh-CN': '截至{year}年底', en: 'end of {year}' },
+  'items.progressYearTitle': { 'zh-CN': '进度截至年度', en: 'Progress as of year' },
   'items.light': { 'zh-CN': '亮灯', en: 'Light' },
   'items.search': { 'zh-CN': '按名称查找', en: 'Find by name' },
   'items.allLeads': { 'zh-CN': '全部牵头单位', en: 'All lead units' },

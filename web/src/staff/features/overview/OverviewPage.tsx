@@ -14,6 +14,7 @@ import { useOwed } from '../../api/useOwed.ts';
 import { useRounds } from '../../api/useRounds.ts';
 import { DeadlineTag } from '../../components/DeadlineTag.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { LIGHTS, StatusLight } from '../../components/StatusLight.tsx';
 import { daysUntil } from '../../i18n/format.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
@@ -133,6 +134,22 @@ export function OverviewPage(): ReactNode {
   const late = round ? daysUntil(round.deadline) < 0 : false;
   const myOwed = owed.data?.items.length ?? 0;
 
+  /** The roll-up by lead unit under the table's columns as plain values, for 导出 Excel. */
+  const exportLeadUnits = () => ({
+    columns: [
+      { key: 'unit', title: t('overview.unit') },
+      { key: 'total', title: t('overview.total') },
+      ...LIGHTS.map((light) => ({ key: light, title: t(`light.${light}`) })),
+      { key: 'notGreen', title: t('overview.notGreen') },
+    ],
+    rows: data.byLeadUnit.map((row) => ({
+      unit: row.unitName,
+      total: row.total,
+      ...Object.fromEntries(LIGHTS.map((light) => [light, row.byLight[light] ?? 0])),
+      notGreen: row.notGreen.join('、'),
+    })),
+  });
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -197,7 +214,11 @@ export function OverviewPage(): ReactNode {
       </Row>
       <Row gutter={[16, 16]}>
         <Col xs={24} xl={14}>
-          <Card title={t('overview.byLeadUnit')} size="small">
+          <Card
+            title={t('overview.byLeadUnit')}
+            size="small"
+            extra={<ExportXlsxButton title={t('overview.byLeadUnit')} table={exportLeadUnits} />}
+          >
             <LeadUnitTable rows={data.byLeadUnit} />
           </Card>
         </Col>

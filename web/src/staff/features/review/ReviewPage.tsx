@@ -10,6 +10,7 @@ import type { ObservationReply, ObservationStatus, TransitionAction } from '../.
 import { useObservations } from '../../api/useObservations.ts';
 import { seg } from '../../api/useQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
+import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
@@ -192,6 +193,38 @@ export function ReviewPage(): ReactNode {
     },
   ];
 
+  /** The queue's values under the table's columns, as plain values, for 导出 Excel. */
+  const exportTable = () => ({
+    columns: [
+      { key: 'item', title: t('rev.item') },
+      { key: 'area', title: t('rev.areaCol') },
+      { key: 'year', title: t('rev.year') },
+      { key: 'value', title: t('rev.value') },
+      { key: 'unitOfMeasure', title: t('rev.measureUnit') },
+      { key: 'last', title: t('rev.lastYear') },
+      ...(planner ? [{ key: 'unit', title: t('rev.unit') }] : []),
+      { key: 'state', title: t('rev.state') },
+      { key: 'updated', title: t('rev.updated') },
+      { key: 'evidence', title: t('rev.evidenceCol') },
+      { key: 'note', title: t('rev.noteCol') },
+    ],
+    rows: (list.data ?? []).map((o) => ({
+      item: o.indicatorCode
+        ? `${o.indicatorCode} ${o.itemTitle}`
+        : `${t(`kind.${o.itemKind}`)} ${o.itemTitle}`,
+      area: o.area ?? null,
+      year: o.year,
+      value: o.value,
+      unitOfMeasure: o.unit ?? null,
+      last: lastYear.get(keyOf(o, o.year - 1)) ?? null,
+      unit: o.unitName ?? null,
+      state: t(`obs.${o.status}`),
+      updated: dateTime(o.updatedAt),
+      evidence: o.details.evidence ?? null,
+      note: o.details.note ?? null,
+    })),
+  });
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -217,6 +250,7 @@ export function ReviewPage(): ReactNode {
           {list.data ? (
             <Typography.Text type="secondary">{t('rev.count', { n: list.data.length })}</Typography.Text>
           ) : null}
+          <ExportXlsxButton title={t('rev.exportTitle')} table={exportTable} />
         </Space>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
         <Table<ObservationReply>

@@ -38,5 +38,10 @@ export const reviewMessages = {
   'rev.change': { 'zh-CN': '{change}', en: '{change}' },
   'rev.evidence': { 'zh-CN': '佐证：{text}', en: 'Evidence: {text}' },
   'rev.note': { 'zh-CN': '说明：{text}', en: 'Note: {text}' },
+  'rev.exportTitle': { 'zh-CN': '待审核数据', en: 'Values to review' },
+  'rev.areaCol': { 'zh-CN': '地区或领域', en: 'Area' },
+  'rev.measureUnit': { 'zh-CN': '单位', en: 'Unit' },
+  'rev.evidenceCol': { 'zh-CN': '佐证', en: 'Evidence' },
+  'rev.noteCol': { 'zh-CN': '说明', en: 'Note' },
   'rev.count': { 'zh-CN': '{n} 条', en: '{n} values' },
 } satisfies Dictionary;
