@@ -12,6 +12,7 @@ import {
   cellText,
   columnLetter,
   mergesFrom,
+  openTemplateSheet,
   styleHeader,
   validateRange,
   type XlsxCell,
@@ -200,31 +201,11 @@ export interface AssignmentTemplateRead {
  * 2025年12月31日); anything else is passed on as typed, for the bulk check to refuse by name.
  */
 export function readAssignmentTemplate(workbook: XlsxWorkbook): AssignmentTemplateRead {
-  const errors: CellError[] = [];
-  const sheet = workbook.sheet(ASSIGNMENT_SHEET);
-  if (!sheet) {
-    return {
-      rows: [],
-      errors: [
-        {
-          sheet: workbook.sheets[0]?.name ?? '',
-          row: 1,
-          column: null,
-          message: `找不到工作表“${ASSIGNMENT_SHEET}”,请使用从本系统下载的分工模板 · no sheet “${ASSIGNMENT_SHEET}”: use the assignment template downloaded from lantu`,
-        },
-      ],
-    };
-  }
-  const at = (row: number, column: number | null, message: string): void => {
-    errors.push({ sheet: sheet.name, row, column: column === null ? null : columnLetter(column), message });
-  };
-  ASSIGNMENT_COLUMNS.forEach((c, k) => {
-    const head = cellText(sheet.cell(1, k + 1));
-    const expected = c.title.split(' ')[0]!;
-    if (!head.startsWith(expected))
-      at(1, k + 1, `表头应为“${c.title}”,而不是“${head}” · the header should be “${c.title}”, not “${head}”`);
+  const { sheet, errors, at } = openTemplateSheet(workbook, ASSIGNMENT_SHEET, ASSIGNMENT_COLUMNS, {
+    zh: '分工模板',
+    en: 'assignment template',
   });
-  if (errors.length > 0) return { rows: [], errors };
+  if (!sheet || errors.length > 0) return { rows: [], errors };
   for (const range of mergesFrom(sheet, 2)) {
     const first = /^([A-Z]+)(\d+)/.exec(range);
     errors.push({

@@ -8,7 +8,15 @@
 import ExcelJS from 'exceljs';
 import type { CellError } from '../contract/templates.ts';
 import { parseNumber } from '../progress/index.ts';
-import { cellText, columnLetter, mergesFrom, styleHeader, validateRange, type XlsxWorkbook } from './xlsx.ts';
+import {
+  cellText,
+  columnLetter,
+  mergesFrom,
+  openTemplateSheet,
+  styleHeader,
+  validateRange,
+  type XlsxWorkbook,
+} from './xlsx.ts';
 
 /** The sheet a reporter fills. */
 export const REPORTING_SHEET = '填报 Reporting';
@@ -175,7 +183,6 @@ export interface ReportingTemplateRead {
  * unit from its hidden sheet.
  */
 export function readReportingTemplate(workbook: XlsxWorkbook): ReportingTemplateRead {
-  const errors: CellError[] = [];
   const metaSheet = workbook.sheet(META_SHEET);
   const meta: Partial<ReportingTemplateMeta> = {};
   if (metaSheet) {
@@ -185,32 +192,11 @@ export function readReportingTemplate(workbook: XlsxWorkbook): ReportingTemplate
         meta[name] = cellText(metaSheet.cell(r, 2));
     }
   }
-  const sheet = workbook.sheet(REPORTING_SHEET);
-  if (!sheet) {
-    return {
-      meta,
-      entries: [],
-      empty: 0,
-      errors: [
-        {
-          sheet: workbook.sheets[0]?.name ?? '',
-          row: 1,
-          column: null,
-          message: `找不到工作表“${REPORTING_SHEET}”,请使用从本系统下载的填报模板 · no sheet “${REPORTING_SHEET}”: use the reporting template downloaded from lantu`,
-        },
-      ],
-    };
-  }
-  const at = (row: number, column: number | null, message: string): void => {
-    errors.push({ sheet: sheet.name, row, column: column === null ? null : columnLetter(column), message });
-  };
-  REPORTING_COLUMNS.forEach((c, k) => {
-    const head = cellText(sheet.cell(1, k + 1));
-    const expected = c.title.split(' ')[0]!;
-    if (!head.startsWith(expected))
-      at(1, k + 1, `表头应为“${c.title}”,而不是“${head}” · the header should be “${c.title}”, not “${head}”`);
+  const { sheet, errors, at } = openTemplateSheet(workbook, REPORTING_SHEET, REPORTING_COLUMNS, {
+    zh: '填报模板',
+    en: 'reporting template',
   });
-  if (errors.length > 0) return { meta, entries: [], empty: 0, errors };
+  if (!sheet || errors.length > 0) return { meta, entries: [], empty: 0, errors };
   for (const range of mergesFrom(sheet, 2)) {
     const first = /^([A-Z]+)(\d+)/.exec(range);
     errors.push({

@@ -16,6 +16,7 @@
  */
 import ExcelJS from 'exceljs';
 import { strFromU8, unzipSync, zipSync } from 'fflate';
+import type { CellError } from '../contract/templates.ts';
 
 /** What an uploaded workbook may be. */
 export interface XlsxLimits {
@@ -478,4 +479,46 @@ export function textWidth(text: string): number {
         : 1;
   }
   return width;
+}
+
+/** A template sheet opened for reading: the sheet, the errors found so far, and how to add one. */
+export interface TemplateSheet {
+  sheet: XlsxSheet | null;
+  errors: CellError[];
+  /** Records an error at a row and 1-based column (null for the whole row). */
+  at: (row: number, column: number | null, message: string) => void;
+}
+
+/**
+ * Opens the named sheet of an uploaded template and checks its header row against the columns the
+ * template was written with; a missing sheet or a changed header is an error naming the cell, since
+ * reading on would put values in the wrong fields. `what` names the template in messages.
+ */
+export function openTemplateSheet(
+  workbook: XlsxWorkbook,
+  sheetName: string,
+  columns: readonly { title: string }[],
+  what: { zh: string; en: string },
+): TemplateSheet {
+  const errors: CellError[] = [];
+  const sheet = workbook.sheet(sheetName);
+  if (!sheet) {
+    errors.push({
+      sheet: workbook.sheets[0]?.name ?? '',
+      row: 1,
+      column: null,
+      message: `找不到工作表“${sheetName}”,请使用从本系统下载的${what.zh} · no sheet “${sheetName}”: use the ${what.en} downloaded from lantu`,
+    });
+    return { sheet: null, errors, at: () => {} };
+  }
+  const at = (row: number, column: number | null, message: string): void => {
+    errors.push({ sheet: sheet.name, row, column: column === null ? null : columnLetter(column), message });
+  };
+  columns.forEach((c, k) => {
+    const head = cellText(sheet.cell(1, k + 1));
+    const expected = c.title.split(' ')[0]!;
+    if (!head.startsWith(expected))
+      at(1, k + 1, `表头应为“${c.title}”,而不是“${head}” · the header should be “${c.title}”, not “${head}”`);
+  });
+  return { sheet, errors, at };
 }
