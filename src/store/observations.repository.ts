@@ -417,7 +417,8 @@ export async function findApprovedValue(db: Executor, key: ObservationKey): Prom
   return row ? numberOrNull(row.approved_value) : null;
 }
 
-function approvedIndicatorRows(db: Executor, planId: string) {
+/** The approved values of a plan's indicators, in the plan's order: what assessments and the public read. */
+export function approvedIndicatorRows(db: Executor, planId: string) {
   return db
     .selectFrom('observations as o')
     .innerJoin('plan_items as i', 'i.id', 'o.item_id')

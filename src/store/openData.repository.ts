@@ -3,6 +3,7 @@
  * whether they are sample data. No person: the query selects no user, no unit and no comment.
  */
 import type { Executor } from './database.ts';
+import { approvedIndicatorRows } from './observations.repository.ts';
 
 /** An approved value as the public may see it: the figure, where it is from, no person. */
 export interface PublishedValue {
@@ -23,31 +24,7 @@ export interface PublishedValue {
 
 /** The approved values of a plan's indicators (progress updates of tasks are not indicator data). */
 export async function publishedValues(db: Executor, planId: string): Promise<PublishedValue[]> {
-  const rows = await db
-    .selectFrom('observations as o')
-    .innerJoin('plan_items as i', 'i.id', 'o.item_id')
-    .select([
-      'i.key',
-      'o.measure',
-      'o.area',
-      'o.year',
-      'o.period',
-      'o.kind',
-      'o.approved_value',
-      'o.unit',
-      'o.source',
-      'o.sample',
-    ])
-    .where('o.plan_id', '=', planId)
-    .where('i.kind', '=', 'indicator')
-    .where('o.kind', '!=', 'progress')
-    .where('o.approved_value', 'is not', null)
-    .orderBy('i.position')
-    .orderBy('o.measure')
-    .orderBy('o.area')
-    .orderBy('o.year')
-    .orderBy('o.period')
-    .execute();
+  const rows = await approvedIndicatorRows(db, planId);
   return rows.map((r) => ({
     indicator: r.key.startsWith('ind:') ? r.key.slice(4) : r.key,
     measure: Number(r.measure),
