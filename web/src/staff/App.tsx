@@ -16,6 +16,7 @@ import { IndicatorsPage } from './features/indicators/IndicatorsPage.tsx';
 import { ItemsPage } from './features/items/ItemsPage.tsx';
 import { LoginPage } from './features/login/LoginPage.tsx';
 import { OverviewPage } from './features/overview/OverviewPage.tsx';
+import { PlanTextPage } from './features/planText/PlanTextPage.tsx';
 import { ReportingPage } from './features/reporting/ReportingPage.tsx';
 import { ReviewPage } from './features/review/ReviewPage.tsx';
 import { LocaleProvider, useLocale } from './i18n/LocaleProvider.tsx';
@@ -50,6 +51,7 @@ const ROUTES: readonly Route[] = [
   { pattern: '/app/reporting', page: 'reporting', needsPlan: true, render: () => <ReportingPage /> },
   { pattern: '/app/review', page: 'review', needsPlan: true, render: () => <ReviewPage /> },
   { pattern: '/app/evaluations', page: 'evaluations', needsPlan: true, render: () => <EvaluationsPage /> },
+  { pattern: '/app/plan-text', page: 'planText', needsPlan: true, render: () => <PlanTextPage /> },
   { pattern: '/app/admin/plan', page: 'adminPlan', needsPlan: true, render: () => <PlanAdmin /> },
   { pattern: '/app/admin/rounds', page: 'adminRounds', needsPlan: true, render: () => <RoundsAdmin /> },
   { pattern: '/app/admin/users', page: 'adminUsers', needsPlan: false, render: () => <UsersAdmin /> },

@@ -13,6 +13,7 @@ export type PageKey =
   | 'reporting'
   | 'review'
   | 'evaluations'
+  | 'planText'
   | 'adminPlan'
   | 'adminRounds'
   | 'adminUsers'
@@ -29,6 +30,7 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   reporting: ['reporter'],
   review: ['reviewer', 'planner'],
   evaluations: STAFF,
+  planText: STAFF,
   adminPlan: ['planner', 'admin'],
   adminRounds: ['planner', 'admin'],
   adminUsers: ['admin', 'planner', 'auditor'],
@@ -44,6 +46,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   reporting: '/app/reporting',
   review: '/app/review',
   evaluations: '/app/evaluations',
+  planText: '/app/plan-text',
   adminPlan: '/app/admin/plan',
   adminRounds: '/app/admin/rounds',
   adminUsers: '/app/admin/users',

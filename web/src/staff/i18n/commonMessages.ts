@@ -10,6 +10,7 @@ export const commonMessages = {
   'nav.reporting': { 'zh-CN': '填报', en: 'Reporting' },
   'nav.review': { 'zh-CN': '审核', en: 'Review' },
   'nav.evaluations': { 'zh-CN': '评估报告', en: 'Evaluations' },
+  'nav.planText': { 'zh-CN': '规划文本', en: 'Plan text' },
   'nav.admin': { 'zh-CN': '管理', en: 'Administration' },
   'nav.adminPlan': { 'zh-CN': '规划发布', en: 'Publishing' },
   'nav.adminRounds': { 'zh-CN': '填报轮次', en: 'Reporting rounds' },

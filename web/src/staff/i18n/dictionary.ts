@@ -7,6 +7,7 @@ import { indicatorMessages } from '../features/indicators/messages.ts';
 import { itemMessages } from '../features/items/messages.ts';
 import { loginMessages } from '../features/login/messages.ts';
 import { overviewMessages } from '../features/overview/messages.ts';
+import { planTextMessages } from '../features/planText/messages.ts';
 import { reportingMessages } from '../features/reporting/messages.ts';
 import { reviewMessages } from '../features/review/messages.ts';
 import { commonMessages } from './commonMessages.ts';
@@ -22,4 +23,5 @@ export const dictionary: Dictionary = {
   ...adminMessages,
   ...auditMessages,
   ...evaluationMessages,
+  ...planTextMessages,
 };

@@ -16,6 +16,7 @@ import {
   MenuOutlined,
   MenuUnfoldOutlined,
   ProjectOutlined,
+  ReadOutlined,
   SettingOutlined,
   UserOutlined,
 } from '@ant-design/icons';
@@ -36,6 +37,7 @@ import { useLocale } from '../i18n/LocaleProvider.tsx';
 import { mayVisit, PAGE_PATHS, type PageKey, pageOfPath } from '../pages.ts';
 import { navigate, useLocationPath } from '../router/router.tsx';
 import { useSession } from '../session/SessionProvider.tsx';
+import { NotificationBell } from './NotificationBell.tsx';
 
 const { Header, Sider, Content } = Layout;
 
@@ -46,6 +48,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   reporting: <EditOutlined />,
   review: <CheckSquareOutlined />,
   evaluations: <FileWordOutlined />,
+  planText: <ReadOutlined />,
   adminPlan: <GlobalOutlined />,
   adminRounds: <SettingOutlined />,
   adminUsers: <UserOutlined />,
@@ -60,6 +63,7 @@ const TITLES: Record<PageKey, string> = {
   reporting: 'nav.reporting',
   review: 'nav.review',
   evaluations: 'nav.evaluations',
+  planText: 'nav.planText',
   adminPlan: 'nav.adminPlan',
   adminRounds: 'nav.adminRounds',
   adminUsers: 'nav.adminUsers',
@@ -67,7 +71,15 @@ const TITLES: Record<PageKey, string> = {
   audit: 'nav.audit',
 };
 
-const MAIN: readonly PageKey[] = ['overview', 'indicators', 'items', 'reporting', 'review', 'evaluations'];
+const MAIN: readonly PageKey[] = [
+  'overview',
+  'indicators',
+  'items',
+  'reporting',
+  'review',
+  'evaluations',
+  'planText',
+];
 const ADMIN: readonly PageKey[] = ['adminPlan', 'adminRounds', 'adminUsers', 'adminUnits', 'audit'];
 
 /** Props of AppShell. */
@@ -245,6 +257,7 @@ export function AppShell({ children }: AppShellProps): ReactNode {
               { value: 'en', label: t('locale.en') },
             ]}
           />
+          <NotificationBell />
           <Dropdown menu={userMenu} trigger={['click']}>
             <Button type="text" icon={<UserOutlined />} data-testid="user-menu">
               {phone ? null : me.displayName}
