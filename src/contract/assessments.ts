@@ -1,6 +1,6 @@
 /** The API contract: assessments from the progress engine, staff and public views. */
 import { z } from 'zod';
-import { idSchema } from './common.ts';
+import { idSchema, periodSchema } from './common.ts';
 
 export const statusSchema = z.enum([
   'achieved',
@@ -152,12 +152,7 @@ export const publicPlanListSchema = z.array(
     regionCode: z.string(),
     issuer: z.string().nullable(),
     issuedOn: z.string().nullable(),
-    period: z.object({
-      baseYear: z.number(),
-      startYear: z.number(),
-      endYear: z.number(),
-      visionYear: z.number().nullable(),
-    }),
+    period: periodSchema,
   }),
 );
 
@@ -167,12 +162,7 @@ export const publicPlanSchema = z.object({
   regionCode: z.string(),
   issuer: z.string().nullable(),
   issuedOn: z.string().nullable(),
-  period: z.object({
-    baseYear: z.number(),
-    startYear: z.number(),
-    endYear: z.number(),
-    visionYear: z.number().nullable(),
-  }),
+  period: periodSchema,
   year: z.number(),
   summary: summarySchema,
   indicators: z.array(publicIndicatorSchema),
@@ -185,12 +175,7 @@ export const publicPlanSchema = z.object({
 export const publicSummarySchema = z.object({
   id: idSchema,
   title: z.string(),
-  period: z.object({
-    baseYear: z.number(),
-    startYear: z.number(),
-    endYear: z.number(),
-    visionYear: z.number().nullable(),
-  }),
+  period: periodSchema,
   year: z.number(),
   indicators: countsSchema,
   categories: z.array(countsSchema.extend({ category: z.string() })),

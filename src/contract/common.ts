@@ -11,6 +11,14 @@ export type Role = z.infer<typeof roleSchema>;
 export const idSchema = z.string().min(1).max(64);
 export const versionSchema = z.number().int().min(1);
 
+/** A plan's period: base year (baselines), first and last year, and the vision year if any. */
+export const periodSchema = z.object({
+  baseYear: z.number(),
+  startYear: z.number(),
+  endYear: z.number(),
+  visionYear: z.number().nullable(),
+});
+
 /** The body of every error reply. */
 export const errorSchema = z.object({
   code: z.string(),

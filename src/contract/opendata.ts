@@ -4,7 +4,7 @@
  * the values in the Open SDG layout), JSON and XLSX.
  */
 import { z } from 'zod';
-import { planParamsSchema } from './common.ts';
+import { periodSchema, planParamsSchema } from './common.ts';
 
 /** A data file by name: indicators.csv, observations.json, dictionary.xlsx … */
 export const dataFileParamsSchema = planParamsSchema.extend({
@@ -39,12 +39,7 @@ export const publicDataIndexSchema = z.object({
     regionCode: z.string(),
     issuer: z.string().nullable(),
     issuedOn: z.string().nullable(),
-    period: z.object({
-      baseYear: z.number(),
-      startYear: z.number(),
-      endYear: z.number(),
-      visionYear: z.number().nullable(),
-    }),
+    period: periodSchema,
   }),
   /** Whether any value is sample data rather than a published figure. */
   containsSampleData: z.boolean(),

@@ -1,6 +1,6 @@
 /** The API contract: plans. */
 import { z } from 'zod';
-import { idSchema, versionSchema } from './common.ts';
+import { idSchema, periodSchema, versionSchema } from './common.ts';
 
 export const planSummarySchema = z.object({
   id: idSchema,
@@ -9,12 +9,7 @@ export const planSummarySchema = z.object({
   level: z.string(),
   issuer: z.string().nullable(),
   issuedOn: z.string().nullable(),
-  period: z.object({
-    baseYear: z.number(),
-    startYear: z.number(),
-    endYear: z.number(),
-    visionYear: z.number().nullable(),
-  }),
+  period: periodSchema,
   status: z.enum(['draft', 'confirmed']),
   published: z.boolean(),
   version: versionSchema,
@@ -64,12 +59,7 @@ export const planStructureSchema = z.object({
   title: z.string(),
   issuer: z.string().nullable(),
   issuedOn: z.string().nullable(),
-  period: z.object({
-    baseYear: z.number(),
-    startYear: z.number(),
-    endYear: z.number(),
-    visionYear: z.number().nullable(),
-  }),
+  period: periodSchema,
   chapters: z.array(z.looseObject({ number: z.number(), title: z.string() })),
   columns: z.array(z.looseObject({ number: z.number(), title: z.string() })),
   indicators: z.array(z.looseObject({ code: z.string(), name: z.string() })),

@@ -5,7 +5,7 @@
  * people, no assignments, no ingest findings.
  */
 import { z } from 'zod';
-import { idSchema } from './common.ts';
+import { idSchema, periodSchema } from './common.ts';
 
 /** A promise found in the text (承诺事项), as the public sees it. */
 export const publicCommitmentSchema = z.object({
@@ -60,13 +60,6 @@ export const textChapterSchema = z.object({
   /** Paragraphs before the first section (and the whole body of a chapter without sections). */
   blocks: z.array(textBlockSchema),
   sections: z.array(textSectionSchema),
-});
-
-const periodSchema = z.object({
-  baseYear: z.number(),
-  startYear: z.number(),
-  endYear: z.number(),
-  visionYear: z.number().nullable(),
 });
 
 /** GET /api/public/plans/:planId/text */
