@@ -11,6 +11,7 @@ import type { CellError } from '../contract/templates.ts';
 import {
   cellText,
   columnLetter,
+  columnNumbers,
   mergesFrom,
   openTemplateSheet,
   styleHeader,
@@ -36,11 +37,8 @@ export const ASSIGNMENT_COLUMNS = [
   { key: 'milestones', title: '时间节点 milestones', width: 40 },
 ] as const;
 
-type ColumnKey = (typeof ASSIGNMENT_COLUMNS)[number]['key'];
-const COLUMN = Object.fromEntries(ASSIGNMENT_COLUMNS.map((c, k) => [c.key, k + 1])) as Record<
-  ColumnKey,
-  number
->;
+const COLUMN = columnNumbers(ASSIGNMENT_COLUMNS);
+type ColumnKey = keyof typeof COLUMN;
 
 const KIND_LABELS: Readonly<Record<string, string>> = {
   indicator: '指标 indicator',

@@ -11,6 +11,7 @@ import { parseNumber } from '../progress/index.ts';
 import {
   cellText,
   columnLetter,
+  columnNumbers,
   mergesFrom,
   openTemplateSheet,
   styleHeader,
@@ -40,11 +41,8 @@ export const REPORTING_COLUMNS = [
   { key: 'source', title: '数据来源 source', width: 20 },
 ] as const;
 
-type ColumnKey = (typeof REPORTING_COLUMNS)[number]['key'];
-const COLUMN = Object.fromEntries(REPORTING_COLUMNS.map((c, k) => [c.key, k + 1])) as Record<
-  ColumnKey,
-  number
->;
+const COLUMN = columnNumbers(REPORTING_COLUMNS);
+type ColumnKey = keyof typeof COLUMN;
 
 /** The kinds a row can be, as the sheet spells them (Chinese, then the API's word). */
 const KIND_LABELS: Readonly<Record<string, string>> = {

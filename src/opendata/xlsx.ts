@@ -522,3 +522,10 @@ export function openTemplateSheet(
   });
   return { sheet, errors, at };
 }
+
+/** The 1-based column number of each key of a template's column list, for reading and writing cells. */
+export function columnNumbers<const C extends readonly { key: string }[]>(
+  columns: C,
+): Record<C[number]['key'], number> {
+  return Object.fromEntries(columns.map((c, k) => [c.key, k + 1])) as Record<C[number]['key'], number>;
+}
