@@ -4,7 +4,8 @@
  *节点). Who leads comes from a keyword table (rules.ts), so another district swaps the table, not
  * the code. Pure and deterministic: the plan and the directory in, plain data out.
  */
-import type { Commitment, Plan } from '../model/plan.ts';
+import { indicatorKey, keyedColumnItems, keyedCommitments, keyedTasks } from '../model/keys.ts';
+import type { Plan } from '../model/plan.ts';
 import { type DemoOrgUnit, PLANNER_UNIT_CODE } from './directory.ts';
 import { type AssignmentRule, SHANGCHENG_RULES } from './rules.ts';
 
@@ -67,24 +68,13 @@ export interface AssignOptions {
   defaultUnitCode?: string;
 }
 
-/** The key of a commitment: its line and start offset, and an ordinal when two share them. */
-function commitmentKeys(commitments: readonly Commitment[]): string[] {
-  const seen = new Map<string, number>();
-  return commitments.map((c) => {
-    const base = `com:${c.line}:${c.start}`;
-    const n = (seen.get(base) ?? 0) + 1;
-    seen.set(base, n);
-    return n === 1 ? base : `${base}:${n}`;
-  });
-}
-
 /** Every assignable item of a plan in plan order: indicators, column items, tasks, commitments. */
 export function planItems(plan: Plan): DemoItem[] {
   const items: DemoItem[] = [];
   for (const indicator of plan.indicators) {
     const names = indicator.measures.map((m) => m.name ?? '').join(' ');
     items.push({
-      key: `ind:${indicator.code}`,
+      key: indicatorKey(indicator.code),
       type: 'indicator',
       title: indicator.name,
       text: `${indicator.name} ${names}`.trim(),
@@ -93,47 +83,30 @@ export function planItems(plan: Plan): DemoItem[] {
     });
   }
   const chapterTitle = new Map(plan.chapters.map((c) => [c.number, c.title]));
-  for (const column of plan.columns) {
-    for (const item of column.items) {
-      items.push({
-        key: `col:${column.number}.${item.number}`,
-        type: 'column',
-        title: item.title,
-        text: item.text,
-        context: `${column.title} ${chapterTitle.get(column.chapter) ?? ''}`,
-        line: item.line,
-        kind: item.kind,
-      });
-    }
-  }
-  for (const chapter of plan.chapters) {
-    chapter.tasks.forEach((task, i) => {
-      items.push({
-        key: `task:${chapter.number}.0.${i + 1}`,
-        type: 'task',
-        title: task.title,
-        text: task.text,
-        context: chapter.title,
-        line: task.line,
-      });
-    });
-    for (const section of chapter.sections) {
-      section.tasks.forEach((task, i) => {
-        items.push({
-          key: `task:${chapter.number}.${section.number}.${i + 1}`,
-          type: 'task',
-          title: task.title,
-          text: task.text,
-          context: `${section.title} ${chapter.title}`,
-          line: task.line,
-        });
-      });
-    }
-  }
-  const keys = commitmentKeys(plan.commitments);
-  plan.commitments.forEach((c, i) => {
+  for (const { key, item, columnTitle, chapter } of keyedColumnItems(plan)) {
     items.push({
-      key: keys[i]!,
+      key,
+      type: 'column',
+      title: item.title,
+      text: item.text,
+      context: `${columnTitle} ${chapterTitle.get(chapter) ?? ''}`,
+      line: item.line,
+      kind: item.kind,
+    });
+  }
+  for (const { key, task, chapterTitle: chapterName, sectionTitle } of keyedTasks(plan)) {
+    items.push({
+      key,
+      type: 'task',
+      title: task.title,
+      text: task.text,
+      context: sectionTitle ? `${sectionTitle} ${chapterName}` : chapterName,
+      line: task.line,
+    });
+  }
+  for (const { key, commitment: c } of keyedCommitments(plan)) {
+    items.push({
+      key,
       type: 'commitment',
       title: c.subject,
       text: c.text,
@@ -142,7 +115,7 @@ export function planItems(plan: Plan): DemoItem[] {
       year: c.year,
       indicatorCode: c.indicatorCode,
     });
-  });
+  }
   return items;
 }
 

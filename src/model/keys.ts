@@ -12,6 +12,7 @@ export interface KeyedTask {
   chapter: number;
   chapterTitle: string;
   section: number | null;
+  sectionTitle: string | null;
 }
 
 export interface KeyedColumnItem {
@@ -42,6 +43,7 @@ export function keyedTasks(plan: Plan): KeyedTask[] {
         chapter: ch.number,
         chapterTitle: ch.title,
         section: null,
+        sectionTitle: null,
       });
     });
     for (const s of ch.sections) {
@@ -52,6 +54,7 @@ export function keyedTasks(plan: Plan): KeyedTask[] {
           chapter: ch.number,
           chapterTitle: ch.title,
           section: s.number,
+          sectionTitle: s.title,
         });
       });
     }
