@@ -22,7 +22,12 @@ export const planSummarySchema = z.object({
     commitments: z.number(),
     findings: z.number(),
   }),
-  abilities: z.object({ publish: z.boolean(), import: z.boolean() }),
+  abilities: z.object({
+    publish: z.boolean(),
+    import: z.boolean(),
+    /** Whether the caller may correct the structure now (a planner, while the plan is a draft). */
+    correct: z.boolean(),
+  }),
 });
 export type PlanSummary = z.infer<typeof planSummarySchema>;
 
@@ -34,6 +39,12 @@ export const importPlanBodySchema = z.object({
   level: z.enum(['province', 'city', 'district', 'county']),
 });
 
+/** A place in the outline: a section of a chapter, or the chapter itself (section null). */
+export const placementSchema = z.object({
+  chapter: z.number().int().min(1),
+  section: z.number().int().min(1).nullable(),
+});
+
 export const findingSchema = z.object({
   kind: z.string(),
   severity: z.enum(['info', 'warning', 'error']),
@@ -42,12 +53,41 @@ export const findingSchema = z.object({
   line: z.number(),
   lineEnd: z.number().optional(),
   relatedLines: z.array(z.number()).optional(),
+  place: placementSchema.optional(),
+  corrected: z.boolean().optional(),
 });
 
 export const importPlanReplySchema = z.object({ plan: planSummarySchema, findings: z.array(findingSchema) });
 
 /** Confirming the structure read from the file (or taking the confirmation back). */
 export const confirmBodySchema = z.object({ confirmed: z.boolean(), version: versionSchema });
+
+/** One correction of the structure ingest read (see src/ingest/corrections.ts). */
+export const structureCorrectionSchema = z.discriminatedUnion('kind', [
+  z.object({ kind: z.literal('moveParagraph'), line: z.number().int().min(1), to: placementSchema }),
+  z.object({
+    kind: z.literal('reviewCommitment'),
+    key: z
+      .string()
+      .regex(/^com:\d+:\d+(:\d+)?$/, '承诺事项的键形如 com:行:位置 · a commitment key com:<line>:<offset>'),
+    decision: z.enum(['confirmed', 'rejected', 'unreviewed']),
+  }),
+]);
+
+/** POST /api/plans/:planId/structure/corrections: applied in order, all or none. */
+export const correctStructureBodySchema = z.object({
+  version: versionSchema,
+  corrections: z.array(structureCorrectionSchema).min(1).max(500),
+});
+
+export const correctStructureReplySchema = z.object({
+  plan: planSummarySchema,
+  changes: z.object({
+    rekeyed: z.array(z.object({ from: z.string(), to: z.string(), title: z.string() })),
+    removed: z.array(z.object({ key: z.string(), title: z.string(), leadUnitId: z.string().nullable() })),
+    added: z.array(z.object({ key: z.string(), title: z.string() })),
+  }),
+});
 
 export const publishBodySchema = z.object({ published: z.boolean(), version: versionSchema });
 

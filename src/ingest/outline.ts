@@ -320,6 +320,7 @@ function buildChapter(
         messageEn: `The body lacks the heading of chapter ${planned.number} section ${s.number} (${s.title}), listed in the table of contents; by its content the section is ${rangeEn}`,
         line,
         lineEnd: own.at(-1)?.line ?? line,
+        place: { chapter: planned.number, section: s.number },
       });
     }
   });

@@ -75,12 +75,17 @@ export function keyedColumnItems(plan: Plan): KeyedColumnItem[] {
   );
 }
 
-export function keyedCommitments(plan: Plan): KeyedCommitment[] {
+/**
+ * The commitments with their keys. A key depends only on where the clause stands, so a planner's
+ * rejection of one promise never changes another's key; rejected ones are left out unless asked for.
+ */
+export function keyedCommitments(plan: Plan, options: { includeRejected?: boolean } = {}): KeyedCommitment[] {
   const seen = new Map<string, number>();
-  return plan.commitments.map((commitment) => {
+  const keyed = plan.commitments.map((commitment) => {
     const base = `com:${commitment.line}:${commitment.start}`;
     const n = (seen.get(base) ?? 0) + 1;
     seen.set(base, n);
     return { key: n === 1 ? base : `${base}:${n}`, commitment };
   });
+  return options.includeRejected ? keyed : keyed.filter((k) => k.commitment.review !== 'rejected');
 }

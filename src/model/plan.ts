@@ -95,6 +95,8 @@ export interface Task {
   /** The whole paragraph, title included. */
   text: string;
   line: number;
+  /** Where ingest had put the paragraph, when a planner has since moved it (see ingest/corrections.ts). */
+  movedFrom?: PlacementInOutline;
 }
 
 export interface Paragraph {
@@ -102,6 +104,14 @@ export interface Paragraph {
   title: string | null;
   text: string;
   line: number;
+  /** Where ingest had put the paragraph, when a planner has since moved it. */
+  movedFrom?: PlacementInOutline;
+}
+
+/** A place in the outline: a section of a chapter, or the chapter itself (section null). */
+export interface PlacementInOutline {
+  chapter: number;
+  section: number | null;
 }
 
 /** A numbered box (专栏) of projects or actions. */
@@ -204,6 +214,11 @@ export interface Commitment {
   column: number | null;
   /** The table indicator this promise restates, when it does. */
   indicatorCode: string | null;
+  /**
+   * A planner's verdict on what ingest read: confirmed (a real promise), rejected (not one: it is
+   * not tracked and not shown as a promise). Absent while nobody has looked.
+   */
+  review?: 'confirmed' | 'rejected';
 }
 
 export type FindingKind =
@@ -231,4 +246,8 @@ export interface Finding {
   lineEnd?: number;
   /** Other lines the finding refers to (the second statement of a contradiction). */
   relatedLines?: number[];
+  /** The part of the outline the finding is about (the section of a missing heading). */
+  place?: PlacementInOutline;
+  /** Whether a planner has since corrected the structure the finding is about (a moved section boundary). */
+  corrected?: boolean;
 }

@@ -345,3 +345,12 @@ export async function insertTargetRevision(
     })
     .execute();
 }
+
+/** Removes the assignments of these items (an item a planner has struck from the plan). */
+export async function deleteAssignmentsOfItems(db: Executor, itemIds: readonly string[]): Promise<void> {
+  if (itemIds.length)
+    await db
+      .deleteFrom('assignments')
+      .where('item_id', 'in', [...itemIds])
+      .execute();
+}

@@ -166,12 +166,13 @@ export async function updatePlan(
   db: Executor,
   id: string,
   version: number,
-  changes: { status?: string; published?: boolean; updatedAt: string },
+  changes: { status?: string; published?: boolean; structure?: Plan; updatedAt: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('plans')
     .set({
       ...(changes.status !== undefined ? { status: changes.status } : {}),
+      ...(changes.structure !== undefined ? { structure: JSON.stringify(changes.structure) } : {}),
       ...(changes.published !== undefined ? { published: changes.published ? 1 : 0 } : {}),
       updated_at: changes.updatedAt,
       version: version + 1,
@@ -200,6 +201,51 @@ export async function insertItems(db: Executor, items: PlanItem[]): Promise<void
       )
       .execute();
   }
+}
+
+/** Rewrites items in place (same ids, so assignments and values stay attached); keys may be permuted. */
+export async function updateItems(db: Executor, items: readonly PlanItem[]): Promise<void> {
+  // Two passes, because a re-numbering can hand one item's key to another (task:3.1.2 → task:3.1.1).
+  for (const item of items) {
+    await db
+      .updateTable('plan_items')
+      .set({ key: `~${item.id}` })
+      .where('id', '=', item.id)
+      .execute();
+  }
+  for (const item of items) {
+    await db
+      .updateTable('plan_items')
+      .set({
+        key: item.key,
+        title: item.title,
+        category: item.category,
+        line: item.line,
+        position: item.position,
+      })
+      .where('id', '=', item.id)
+      .execute();
+  }
+}
+
+export async function deleteItems(db: Executor, ids: readonly string[]): Promise<void> {
+  if (ids.length)
+    await db
+      .deleteFrom('plan_items')
+      .where('id', 'in', [...ids])
+      .execute();
+}
+
+/** Which of these items have any value or progress update stored (in whatever state). */
+export async function itemsWithData(db: Executor, ids: readonly string[]): Promise<Set<string>> {
+  if (!ids.length) return new Set();
+  const rows = await db
+    .selectFrom('observations')
+    .select('item_id')
+    .distinct()
+    .where('item_id', 'in', [...ids])
+    .execute();
+  return new Set(rows.map((r) => r.item_id));
 }
 
 export async function listItems(db: Executor, planId: string, kind?: ItemKind): Promise<PlanItem[]> {

@@ -23,10 +23,14 @@
 import ExcelJS from 'exceljs';
 import type { Kysely } from 'kysely';
 import type { ObservationStatus } from '../../src/contract/observations.ts';
+import { keyedCommitments } from '../../src/model/keys.ts';
+import { importPlan } from '../../src/server/services/importPlan.ts';
+import { SYSTEM_ACTOR } from '../../src/store/audit.ts';
 import type { Executor } from '../../src/store/database.ts';
 import type { EvaluationDB } from '../../src/store/evaluations.table.ts';
 import { newId } from '../../src/store/ids.ts';
 import { insertOrgUnit, insertUser } from '../../src/store/people.repository.ts';
+import { findPlanStructure } from '../../src/store/plans.repository.ts';
 import { insertNotification } from '../../src/store/reminders.repository.ts';
 import type { ReminderDB } from '../../src/store/reminders.table.ts';
 import { type Client, type Harness, PASSWORD, USERS, type Username } from './harness.ts';
@@ -544,6 +548,47 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
           body: { confirmed: true, version: await planVersion(ctx) },
         }),
         touched: planRow,
+      },
+    ],
+  },
+  'POST /api/plans/:planId/structure/corrections': {
+    rule: 'README: a planner confirms the structure read from the file, correcting it first while it is a draft (policy plan.correct)',
+    cases: [
+      {
+        fixture: 'a second import of the seed plan, still a draft',
+        allowed: ['planner'],
+        setup: async (ctx) => {
+          const imported = await importPlan(ctx.db, {
+            bytes: Buffer.from(ctx.seedPlanBase64, 'base64'),
+            regionCode: '330102',
+            level: 'district',
+            actor: SYSTEM_ACTOR,
+            now: new Date().toISOString(),
+          });
+          return { id: imported.id };
+        },
+        request: async (ctx, fixture) => {
+          const row = await ctx.db
+            .selectFrom('plans')
+            .select('version')
+            .where('id', '=', fixture.id)
+            .executeTakeFirstOrThrow();
+          const structure = (await findPlanStructure(ctx.db, fixture.id))!;
+          const first = keyedCommitments(structure, { includeRejected: true })[0]!;
+          return {
+            params: { planId: fixture.id },
+            body: {
+              version: row.version,
+              corrections: [{ kind: 'reviewCommitment', key: first.key, decision: 'confirmed' }],
+            },
+          };
+        },
+        touched: (ctx, fixture) =>
+          ctx.db
+            .selectFrom('plans')
+            .select(['version', 'structure', 'updated_at'])
+            .where('id', '=', fixture.id)
+            .executeTakeFirst(),
       },
     ],
   },

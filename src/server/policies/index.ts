@@ -41,6 +41,8 @@ const rules = {
   'plan.import': isPlanner,
   'plan.publish': isPlanner,
   'plan.revise': isPlanner,
+  /** Correcting what ingest read (moving paragraphs, confirming or rejecting commitments): the bureau. */
+  'plan.correct': isPlanner,
   'orgUnit.read': anyone,
   'orgUnit.write': or<unknown>(isAdmin, isPlanner),
   'user.read': or<unknown>(isAdmin, isPlanner, isAuditor),

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { errorReplies, planParamsSchema } from '../../../contract/common.ts';
 import {
   confirmBodySchema,
+  correctStructureBodySchema,
+  correctStructureReplySchema,
   importPlanBodySchema,
   importPlanReplySchema,
   planStructureSchema,
@@ -18,6 +20,7 @@ import { requireActor } from '../../plugins/auth.ts';
 import { type Actor, authorize, can } from '../../policies/index.ts';
 import { auditActor } from '../../services/auditActor.ts';
 import { changePlanState } from '../../services/changePlanState.ts';
+import { correctPlanStructure } from '../../services/correctPlanStructure.ts';
 import { importPlan } from '../../services/importPlan.ts';
 
 /** A plan as the API shows it. */
@@ -54,12 +57,13 @@ export function presentPlan(
       tasks,
       projects,
       actions: items - projects,
-      commitments: structure.commitments.length,
+      commitments: structure.commitments.filter((c) => c.review !== 'rejected').length,
       findings: structure.findings.length,
     },
     abilities: {
       publish: actor ? can(actor, 'plan.publish', undefined) : false,
       import: actor ? can(actor, 'plan.import', undefined) : false,
+      correct: actor ? can(actor, 'plan.correct', undefined) && record.status === 'draft' : false,
     },
   };
 }
@@ -181,6 +185,33 @@ export async function planRoutes(fastify: FastifyInstance): Promise<void> {
         }),
       );
       return presentPlan((await findPlan(app.database.db, record.id))!, structure, actor);
+    },
+  );
+
+  app.post(
+    '/api/plans/:planId/structure/corrections',
+    {
+      schema: {
+        tags: ['plans'],
+        params: planParamsSchema,
+        body: correctStructureBodySchema,
+        response: { 200: correctStructureReplySchema, ...errorReplies },
+      },
+    },
+    async (request) => {
+      const actor = requireActor(request);
+      const { record } = await loadPlan(app, request.params.planId);
+      authorize(actor, 'plan.correct', undefined);
+      const { structure, changes } = await app.database.db.transaction().execute((trx) =>
+        correctPlanStructure(trx, {
+          record,
+          version: request.body.version,
+          corrections: request.body.corrections,
+          actor: auditActor(actor),
+          now: app.clock().toISOString(),
+        }),
+      );
+      return { plan: presentPlan((await findPlan(app.database.db, record.id))!, structure, actor), changes };
     },
   );
 

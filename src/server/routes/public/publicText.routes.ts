@@ -14,6 +14,7 @@ import {
   type textChapterSchema,
   type textMarkSchema,
 } from '../../../contract/publicText.ts';
+import { keyedCommitments } from '../../../model/keys.ts';
 import type { Paragraph, Plan, Task } from '../../../model/plan.ts';
 import { findPlan, findPlanStructure, publicDataStamp } from '../../../store/plans.repository.ts';
 import { LantuError } from '../../errors.ts';
@@ -171,9 +172,12 @@ function presentText(record: PlanHeader, plan: Plan): PublicText {
 const overlaps = (marks: TextMark[], start: number, end: number): boolean =>
   marks.some((m) => start < m.end && m.start < end);
 
-/** Each commitment marks the clause it was read from (its offsets are within its source line). */
+/**
+ * Each commitment marks the clause it was read from (its offsets are within its source line); one a
+ * planner rejected is not a promise and is not marked.
+ */
 function markCommitments(plan: Plan, drafts: Draft[]): void {
-  for (const c of plan.commitments) {
+  for (const { commitment: c } of keyedCommitments(plan)) {
     const onLine = drafts.filter((d) => d.line === c.line);
     let target = onLine.find((d) => d.text.slice(c.start, c.end) === c.text);
     let start = c.start;
