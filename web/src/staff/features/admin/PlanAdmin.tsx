@@ -6,6 +6,7 @@
 import { Button, Card, Descriptions, Popconfirm, Space, Tag, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../shared/api.ts';
+import { useConfirmStructure } from '../../api/useConfirmStructure.ts';
 import { seg } from '../../api/useQuery.ts';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
@@ -18,21 +19,12 @@ export function PlanAdmin(): ReactNode {
   const { reloadPlans } = useSession();
   const run = useAction();
   const [busy, setBusy] = useState(false);
+  const structure = useConfirmStructure();
 
   const publish = async (published: boolean): Promise<void> => {
     setBusy(true);
     await run(() => api('POST', `/api/plans/${seg(plan.id)}/publish`, { published, version: plan.version }), {
       success: published ? t('plan.publishedMsg') : t('plan.unpublishedMsg'),
-      onStale: reloadPlans,
-    });
-    setBusy(false);
-    reloadPlans();
-  };
-
-  const confirm = async (confirmed: boolean): Promise<void> => {
-    setBusy(true);
-    await run(() => api('POST', `/api/plans/${seg(plan.id)}/confirm`, { confirmed, version: plan.version }), {
-      success: t('plan.confirmedMsg'),
       onStale: reloadPlans,
     });
     setBusy(false);
@@ -122,7 +114,10 @@ export function PlanAdmin(): ReactNode {
             <Typography.Text type="secondary">{t('plan.readOnly')}</Typography.Text>
           )}
           {plan.abilities.import ? (
-            <Button loading={busy} onClick={() => void confirm(plan.status !== 'confirmed')}>
+            <Button
+              loading={structure.busy}
+              onClick={() => void structure.confirm(plan.status !== 'confirmed')}
+            >
               {plan.status === 'confirmed' ? t('plan.unconfirm') : t('plan.confirm')}
             </Button>
           ) : null}

@@ -50,6 +50,10 @@ export const adminMessages = {
   'plan.confirm': { 'zh-CN': '确认规划结构', en: 'Confirm the structure' },
   'plan.unconfirm': { 'zh-CN': '取消确认', en: 'Take the confirmation back' },
   'plan.confirmedMsg': { 'zh-CN': '已确认', en: 'Confirmed' },
+  'plan.unconfirmedMsg': {
+    'zh-CN': '已取消确认，可继续调整结构',
+    en: 'Confirmation taken back: the structure can be corrected again',
+  },
   'plan.readOnly': { 'zh-CN': '仅规划管理员可发布或撤回', en: 'Only a planner publishes or withdraws' },
   'plan.openPortal': { 'zh-CN': '打开公众门户', en: 'Open the public portal' },
   'rounds.title': { 'zh-CN': '填报轮次', en: 'Reporting rounds' },

@@ -1,18 +1,22 @@
 /**
  * 规划文本: the plan's outline as a tree (chapters → sections; a section whose heading ingest had to
- * infer is marked) and beside it the text of the chosen part: tasks, paragraphs and achievements,
- * with indicator names and commitment clauses marked. The findings of the import are listed on top
- * and again beside the part whose lines contain them.
+ * infer is marked) and beside it the text of the chosen part, with indicator names and commitment
+ * clauses marked. The findings of the import are listed on top and again beside the part they
+ * concern. While the plan is a draft a planner puts the structure right here (paragraphs moved to
+ * their section, commitments confirmed or rejected) and then confirms it.
  */
-import { WarningOutlined } from '@ant-design/icons';
+import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
 import { Card, Col, Empty, List, Row, Space, Spin, Tag, Tree, type TreeDataNode, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
-import type { Chapter, Finding, Paragraph, Plan, Section, Task } from '../../../../../src/model/plan.ts';
+import type { Chapter, Finding, Plan, Section } from '../../../../../src/model/plan.ts';
 import { usePlanStructure } from '../../api/usePlanStructure.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { usePlan } from '../../session/SessionProvider.tsx';
-import { Highlighted } from './highlight.tsx';
+import { PartText } from './PartText.tsx';
+import { StructureStatus } from './StructureStatus.tsx';
+import { paragraphsOf, partsOf } from './structureEdit.ts';
+import { useCorrections } from './useCorrections.ts';
 
 const SEVERITY_COLOR: Record<Finding['severity'], string> = { info: 'blue', warning: 'orange', error: 'red' };
 
@@ -24,13 +28,35 @@ function sectionKey(c: Chapter, s: Section): string {
   return `c${c.number}s${s.number}`;
 }
 
-/** The part of the outline whose line range holds `line`: the section if one does, else the chapter. */
-function keyOfLine(plan: Plan, line: number): string | null {
+/**
+ * Where each line of the plan is shown: the part holding the paragraph or column box on it, else
+ * the section or chapter whose line range holds it (headings, tables). Paragraphs a planner moved
+ * are found where they now stand.
+ */
+function partLocator(plan: Plan): (line: number) => string | null {
+  const byLine = new Map<number, string>();
   for (const c of plan.chapters) {
-    for (const s of c.sections) if (line >= s.line && line <= s.lineEnd) return sectionKey(c, s);
-    if (line >= c.line && line <= c.lineEnd) return chapterKey(c);
+    for (const part of partsOf(c)) {
+      const key = part.section ? sectionKey(c, part.section) : chapterKey(c);
+      for (const p of paragraphsOf(part)) byLine.set(p.line, key);
+    }
   }
-  return null;
+  for (const column of plan.columns) {
+    const c = plan.chapters.find((ch) => ch.number === column.chapter);
+    const s = c?.sections.find((sec) => sec.number === column.section);
+    if (!c) continue;
+    const key = s ? sectionKey(c, s) : chapterKey(c);
+    for (const line of [column.line, ...column.items.map((i) => i.line)]) byLine.set(line, key);
+  }
+  return (line) => {
+    const found = byLine.get(line);
+    if (found) return found;
+    for (const c of plan.chapters) {
+      for (const s of c.sections) if (line >= s.line && line <= s.lineEnd) return sectionKey(c, s);
+      if (line >= c.line && line <= c.lineEnd) return chapterKey(c);
+    }
+    return null;
+  };
 }
 
 /** The plan text page. */
@@ -38,18 +64,22 @@ export function PlanTextPage(): ReactNode {
   const { t, locale } = useLocale();
   const plan = usePlan();
   const structure = usePlanStructure(plan.id);
+  const { busy, correct } = useCorrections(structure.reload);
   const [selected, setSelected] = useState<string | null>(null);
   const data = structure.data;
+  const editable = plan.abilities.correct;
+  const onCorrect = (corrections: Parameters<typeof correct>[0]): void => void correct(corrections);
 
+  const locate = useMemo(() => (data ? partLocator(data) : () => null), [data]);
   const findingsByKey = useMemo(() => {
     const map = new Map<string, Finding[]>();
     for (const f of data?.findings ?? []) {
-      const key = data ? keyOfLine(data, f.line) : null;
+      const key = locate(f.line);
       if (!key) continue;
       map.set(key, [...(map.get(key) ?? []), f]);
     }
     return map;
-  }, [data]);
+  }, [data, locate]);
 
   if (structure.error) return <ErrorAlert error={structure.error} onRetry={structure.reload} />;
   if (!data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
@@ -62,14 +92,20 @@ export function PlanTextPage(): ReactNode {
       size="small"
       dataSource={[...findings]}
       renderItem={(f) => {
-        const key = keyOfLine(data, f.line);
+        const key = locate(f.line);
         return (
           <List.Item
             style={{ cursor: key ? 'pointer' : undefined }}
             onClick={key ? () => setSelected(key) : undefined}
+            data-testid="finding"
           >
             <Space size={6} wrap>
               <Tag color={SEVERITY_COLOR[f.severity]}>{t(`planText.severity.${f.severity}`)}</Tag>
+              {f.corrected ? (
+                <Tag color="green" icon={<CheckCircleOutlined />} data-testid="finding-corrected">
+                  {t('planText.findingCorrected')}
+                </Tag>
+              ) : null}
               <Typography.Text code>{f.kind}</Typography.Text>
               <span>{message(f)}</span>
               <Typography.Text type="secondary">{t('planText.line', { n: f.line })}</Typography.Text>
@@ -80,19 +116,25 @@ export function PlanTextPage(): ReactNode {
     />
   );
 
+  const flags = (key: string, inferred: boolean): ReactNode => (
+    <>
+      {inferred ? (
+        <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="missing-heading">
+          {t('planText.missingHeading')}
+        </Tag>
+      ) : null}
+      {findingsByKey.get(key)?.some((f) => !f.corrected) ? (
+        <WarningOutlined style={{ color: '#fa8c16', marginLeft: 4 }} />
+      ) : null}
+    </>
+  );
+
   const treeData: TreeDataNode[] = data.chapters.map((c) => ({
     key: chapterKey(c),
     title: (
       <span>
         {t('planText.chapter', { n: c.number, title: c.title })}
-        {!c.foundInBody ? (
-          <Tag color="orange" style={{ marginInlineStart: 6 }}>
-            {t('planText.missingHeading')}
-          </Tag>
-        ) : null}
-        {findingsByKey.has(chapterKey(c)) ? (
-          <WarningOutlined style={{ color: '#fa8c16', marginLeft: 4 }} />
-        ) : null}
+        {flags(chapterKey(c), !c.foundInBody)}
       </span>
     ),
     children: c.sections.map((s) => ({
@@ -101,83 +143,50 @@ export function PlanTextPage(): ReactNode {
       title: (
         <span>
           {t('planText.section', { n: s.number, title: s.title })}
-          {!s.foundInBody ? (
-            <Tag color="orange" style={{ marginInlineStart: 6 }} data-testid="missing-heading">
-              {t('planText.missingHeading')}
-            </Tag>
-          ) : null}
-          {findingsByKey.has(sectionKey(c, s)) ? (
-            <WarningOutlined style={{ color: '#fa8c16', marginLeft: 4 }} />
-          ) : null}
+          {flags(sectionKey(c, s), !s.foundInBody)}
         </span>
       ),
     })),
   }));
 
-  const text = (p: { text: string; line: number }): ReactNode => (
-    <Highlighted text={p.text} line={p.line} indicators={data.indicators} commitments={data.commitments} />
-  );
-
-  const tasks = (list: readonly Task[]): ReactNode =>
-    list.length === 0 ? null : (
-      <>
-        <Typography.Title level={5}>{t('planText.tasks')}</Typography.Title>
-        {list.map((task) => {
-          const rest = task.text.startsWith(task.title) ? task.text.slice(task.title.length) : task.text;
-          return (
-            <Typography.Paragraph key={`t${task.line}`}>
-              <strong>{task.title}</strong>
-              {text({ text: rest, line: task.line })}
-            </Typography.Paragraph>
-          );
-        })}
-      </>
-    );
-
-  const paragraphs = (title: string, list: readonly Paragraph[]): ReactNode =>
-    list.length === 0 ? null : (
-      <>
-        <Typography.Title level={5}>{title}</Typography.Title>
-        {list.map((p) => (
-          <Typography.Paragraph key={`p${p.line}`}>{text(p)}</Typography.Paragraph>
-        ))}
-      </>
-    );
-
   const findingsOf = (key: string): ReactNode => {
     const list = findingsByKey.get(key);
     return list ? (
-      <Card size="small" style={{ marginBottom: 12, borderColor: '#ffd591' }}>
+      <Card size="small" style={{ margin: '8px 0 12px', borderColor: '#ffd591' }}>
         {findingList(list)}
       </Card>
     ) : null;
   };
 
-  const sectionBody = (c: Chapter, s: Section, heading: boolean): ReactNode => {
-    const empty = s.tasks.length + s.paragraphs.length + s.achievements.length === 0;
-    return (
-      <div key={sectionKey(c, s)} data-testid="plan-text-section">
-        {heading ? (
-          <Typography.Title level={4}>
-            {t('planText.section', { n: s.number, title: s.title })}
-            {!s.foundInBody ? (
-              <Tag color="orange" style={{ marginInlineStart: 8 }}>
-                {t('planText.missingHeading')}
-              </Tag>
-            ) : null}
-          </Typography.Title>
-        ) : null}
-        <Typography.Text type="secondary">
-          {t('planText.lines', { from: s.line, to: s.lineEnd })}
-        </Typography.Text>
-        {findingsOf(sectionKey(c, s))}
-        {paragraphs(t('planText.achievements'), s.achievements)}
-        {paragraphs(t('planText.paragraphs'), s.paragraphs)}
-        {tasks(s.tasks)}
-        {empty ? <Typography.Paragraph type="secondary">{t('planText.noText')}</Typography.Paragraph> : null}
-      </div>
-    );
-  };
+  const text = (c: Chapter, s: Section | null): ReactNode => (
+    <PartText
+      plan={data}
+      part={{ chapter: c, section: s }}
+      editable={editable}
+      busy={busy}
+      onCorrect={onCorrect}
+    />
+  );
+
+  const sectionBody = (c: Chapter, s: Section, heading: boolean): ReactNode => (
+    <div key={sectionKey(c, s)} data-testid="plan-text-section">
+      {heading ? (
+        <Typography.Title level={4}>
+          {t('planText.section', { n: s.number, title: s.title })}
+          {!s.foundInBody ? (
+            <Tag color="orange" style={{ marginInlineStart: 8 }}>
+              {t('planText.missingHeading')}
+            </Tag>
+          ) : null}
+        </Typography.Title>
+      ) : null}
+      <Typography.Text type="secondary">
+        {t('planText.lines', { from: s.line, to: s.lineEnd })}
+      </Typography.Text>
+      {findingsOf(sectionKey(c, s))}
+      {text(c, s)}
+    </div>
+  );
 
   let body: ReactNode = <Empty description={t('planText.choose')} />;
   for (const c of data.chapters) {
@@ -191,8 +200,7 @@ export function PlanTextPage(): ReactNode {
             {t('planText.lines', { from: c.line, to: c.lineEnd })}
           </Typography.Text>
           {findingsOf(chapterKey(c))}
-          {paragraphs(t('planText.intro'), c.intro)}
-          {tasks(c.tasks)}
+          {text(c, null)}
           {c.sections.map((s) => sectionBody(c, s, true))}
         </>
       );
@@ -227,6 +235,7 @@ export function PlanTextPage(): ReactNode {
         </Typography.Title>
         <Typography.Text type="secondary">{t('planText.subtitle')}</Typography.Text>
       </div>
+      <StructureStatus structure={data} />
       <Card size="small" title={t('planText.findings', { n: data.findings.length })}>
         {data.findings.length === 0 ? (
           <Typography.Text type="secondary">{t('planText.noFindings')}</Typography.Text>

@@ -1,6 +1,7 @@
 /**
  * Marks, in one paragraph of the plan, the names of the headline indicators and the commitment
- * clauses read from the paragraph's line; a commitment that restates an indicator links to it.
+ * clauses read from the paragraph's line; a commitment that restates an indicator links to it, and
+ * one a planner rejected is struck through.
  */
 import type { ReactNode } from 'react';
 import type { Commitment, Indicator } from '../../../../../src/model/plan.ts';
@@ -11,6 +12,7 @@ interface Span {
   end: number;
   kind: 'indicator' | 'commitment';
   code: string | null;
+  rejected?: boolean;
 }
 
 /** The marks in `text` (from the plan's line `line`), earliest first, never overlapping. */
@@ -25,7 +27,13 @@ export function findSpans(
     if (c.line !== line || !c.text) continue;
     const at = text.indexOf(c.text);
     if (at >= 0)
-      found.push({ start: at, end: at + c.text.length, kind: 'commitment', code: c.indicatorCode });
+      found.push({
+        start: at,
+        end: at + c.text.length,
+        kind: 'commitment',
+        code: c.indicatorCode,
+        rejected: c.review === 'rejected',
+      });
   }
   for (const i of indicators) {
     if (i.name.length < 2) continue;
@@ -73,14 +81,19 @@ export function Highlighted({ text, line, indicators, commitments }: Highlighted
     const mark = (
       <mark
         key={`${s.start}-${s.kind}`}
-        className={`lantu-mark-${s.kind}`}
+        className={`lantu-mark-${s.kind}${s.rejected ? ' lantu-mark-rejected' : ''}`}
         style={{
-          background: s.kind === 'commitment' ? '#d6e4ff' : '#fff1b8',
+          background: s.rejected ? '#f0f0f0' : s.kind === 'commitment' ? '#d6e4ff' : '#fff1b8',
+          textDecoration: s.rejected ? 'line-through' : undefined,
           padding: '0 1px',
           borderRadius: 2,
         }}
       >
-        {s.code ? <Link to={`/app/indicators/${encodeURIComponent(s.code)}`}>{piece}</Link> : piece}
+        {s.code && !s.rejected ? (
+          <Link to={`/app/indicators/${encodeURIComponent(s.code)}`}>{piece}</Link>
+        ) : (
+          piece
+        )}
       </mark>
     );
     out.push(mark);
