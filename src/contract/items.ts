@@ -1,5 +1,6 @@
 /** The API contract: the plan's trackable items (indicators, tasks, projects, actions, commitments) with their owners. */
 import { z } from 'zod';
+import { lightSchema, statusSchema } from './assessments.ts';
 import { idSchema } from './common.ts';
 
 export const itemKindSchema = z.enum(['indicator', 'task', 'project', 'action', 'commitment']);
@@ -47,6 +48,22 @@ export const itemSchema = z.object({
       comparator: z.string(),
       year: z.number().nullable(),
       indicatorCode: z.string().nullable(),
+    })
+    .nullable(),
+  /** The latest approved progress update (tasks, projects, actions, commitments); null when none. */
+  progress: z.object({ year: z.number(), percent: z.number() }).nullable(),
+  /**
+   * Where the item's schedule stands (src/progress/itemProgress.ts), judged as of the end of the year
+   * of its latest update, or as of today when it has none; null for indicators.
+   */
+  schedule: z
+    .object({
+      status: statusSchema,
+      light: lightSchema,
+      /** Share of the time from the plan's start to the due date elapsed. */
+      elapsed: z.number().nullable(),
+      overdue: z.boolean(),
+      overdueMilestones: z.array(z.string()),
     })
     .nullable(),
 });

@@ -35,6 +35,13 @@ export {
 } from './config.ts';
 export { assessPathValue, assessRates } from './evaluate.ts';
 export {
+  type ItemScheduleInput,
+  judgeItemSchedule,
+  latestProgress,
+  type ProgressFact,
+  reachedMilestones,
+} from './itemProgress.ts';
+export {
   describeMethod,
   METHOD_VERSION,
   type MethodDescription,

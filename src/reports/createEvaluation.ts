@@ -10,9 +10,12 @@ import type { Commitment, Plan, Quantity } from '../model/plan.ts';
 import {
   type Assessment,
   assessPlan,
-  assessSchedule,
   elapsedShare,
   expectedValue,
+  judgeItemSchedule,
+  latestProgress,
+  type ProgressFact,
+  reachedMilestones,
 } from '../progress/index.ts';
 import { LantuError } from '../server/errors.ts';
 import { assessStoredPlan } from '../server/services/assessPlanFromStore.ts';
@@ -306,39 +309,23 @@ function commitmentText(c: Commitment): string {
 }
 
 /** The latest approved progress update of each item, up to the year assessed (full-year values first). */
-function latestProgress(records: readonly ObservationRecord[], year: number): Map<string, SnapshotProgress> {
-  const out = new Map<string, SnapshotProgress & { period: string | null }>();
-  for (const o of records) {
-    if (o.kind !== 'progress' || o.approvedValue === null || o.year > year) continue;
-    const held = out.get(o.itemId);
-    const better =
-      !held || o.year > held.year || (o.year === held.year && held.period !== null && o.period === null);
-    if (!better) continue;
-    const details = o.approvedDetails ?? o.details;
-    out.set(o.itemId, {
-      year: o.year,
-      period: o.period,
-      percent: o.approvedValue,
-      narrative: details.narrative ?? null,
-      investment: details.investment ?? null,
-      sample: o.sample,
+/** The approved progress updates of the records, as the item rule reads them, with what the report shows. */
+function progressFacts(records: readonly ObservationRecord[]): (ProgressFact & SnapshotProgress)[] {
+  return records
+    .filter((o) => o.kind === 'progress' && o.approvedValue !== null)
+    .map((o) => {
+      const details = o.approvedDetails ?? o.details;
+      return {
+        itemId: o.itemId,
+        year: o.year,
+        period: o.period,
+        percent: o.approvedValue!,
+        milestone: details.milestone ?? null,
+        narrative: details.narrative ?? null,
+        investment: details.investment ?? null,
+        sample: o.sample,
+      };
     });
-  }
-  return new Map([...out].map(([k, { period: _p, ...p }]) => [k, p]));
-}
-
-/** Milestones each item's approved progress updates say were reached. */
-function reportedMilestones(records: readonly ObservationRecord[], year: number): Map<string, Set<string>> {
-  const out = new Map<string, Set<string>>();
-  for (const o of records) {
-    if (o.kind !== 'progress' || o.approvedValue === null || o.year > year) continue;
-    const m = (o.approvedDetails ?? o.details).milestone;
-    if (!m) continue;
-    const set = out.get(o.itemId) ?? new Set<string>();
-    set.add(m);
-    out.set(o.itemId, set);
-  }
-  return out;
 }
 
 function itemsOf(
@@ -350,8 +337,9 @@ function itemsOf(
   asOf: string,
 ): SnapshotItem[] {
   const byItem = new Map(assignments.map((a) => [a.itemId, a]));
-  const progress = latestProgress(records, year);
-  const reached = reportedMilestones(records, year);
+  const facts = progressFacts(records);
+  const progress = latestProgress(facts, year);
+  const reached = reachedMilestones(facts, year);
   const place = new Map<string, string>();
   for (const t of keyedTasks(plan)) {
     place.set(
@@ -375,24 +363,30 @@ function itemsOf(
   return items.map((item): SnapshotItem => {
     const a = byItem.get(item.id);
     const com = commitments.get(item.key);
-    const p = progress.get(item.id) ?? null;
+    const latest = progress.get(item.id);
+    const p: SnapshotProgress | null = latest
+      ? {
+          year: latest.year,
+          percent: latest.percent,
+          narrative: latest.narrative,
+          investment: latest.investment,
+          sample: latest.sample,
+        }
+      : null;
     const milestones = (a?.milestones ?? []).map((m) => ({ ...m }));
-    let schedule: SnapshotItem['schedule'] = null;
-    if (item.kind !== 'indicator') {
-      const done = reached.get(item.id) ?? new Set<string>();
-      const due = a?.dueDate ?? `${com?.year ?? endYear}-12-31`;
-      schedule = assessSchedule({
-        start: `${startYear}-01-01`,
-        due,
-        asOf,
-        percentDone: p?.percent ?? null,
-        // A node is judged only where its state is on record (the assignment says, or an update
-        // names it): an unrecorded node is not evidence of delay.
-        milestones: milestones
-          .filter((m) => m.done !== undefined || done.has(m.title))
-          .map((m) => ({ name: m.title, due: m.due, done: m.done === true || done.has(m.title) })),
-      });
-    }
+    const schedule: SnapshotItem['schedule'] =
+      item.kind === 'indicator'
+        ? null
+        : judgeItemSchedule({
+            startYear,
+            endYear,
+            asOf,
+            dueDate: a?.dueDate ?? null,
+            commitmentYear: com?.year ?? null,
+            percentDone: p?.percent ?? null,
+            milestones,
+            reached: reached.get(item.id) ?? new Set(),
+          });
     return {
       key: item.key,
       kind: item.kind,

@@ -8,6 +8,7 @@
  * NULLs never compare equal in unique constraints); `details` is JSON text; `sample` is 0/1.
  */
 import type { ObservationDetails, ObservationKind, ObservationStatus } from '../contract/observations.ts';
+import type { ProgressFact } from '../progress/itemProgress.ts';
 import type { ObservationKind as EngineKind, Observation } from '../progress/observations.ts';
 import type { Executor } from './database.ts';
 import type { ItemKind } from './plans.repository.ts';
@@ -586,4 +587,22 @@ export async function listLeadItemsWithValues(
     byItem.set(v.item_id, list);
   }
   return items.map((item) => ({ item, values: byItem.get(item.id) ?? [] }));
+}
+
+/** The approved progress updates of a plan's tasks, projects, actions and commitments, as the item rule reads them. */
+export async function approvedProgressFacts(db: Executor, planId: string): Promise<ProgressFact[]> {
+  const rows = await db
+    .selectFrom('observations')
+    .select(['item_id', 'year', 'period', 'approved_value', 'approved_details'])
+    .where('plan_id', '=', planId)
+    .where('kind', '=', 'progress')
+    .where('approved_value', 'is not', null)
+    .execute();
+  return rows.map((r) => ({
+    itemId: r.item_id,
+    year: Number(r.year),
+    period: nullIfEmpty(r.period),
+    percent: Number(r.approved_value),
+    milestone: parseDetails(r.approved_details).milestone ?? null,
+  }));
 }

@@ -1,12 +1,19 @@
 /**
  * The plan's items as people see them: each with the text it came from, where it stands in the
- * plan, and its lead and co-operating units. Joins the stored items, the plan structure and the
- * assignments in memory (a plan has a few hundred items).
+ * plan, its lead and co-operating units and, for everything but indicators, its latest approved
+ * progress and where its schedule stands (one rule: src/progress/itemProgress.ts). Joins the stored
+ * items, the plan structure, the assignments and the updates in memory (a plan has a few hundred items).
  */
 import type { z } from 'zod';
 import type { itemSchema } from '../../contract/items.ts';
 import { keyedColumnItems, keyedCommitments, keyedTasks } from '../../model/keys.ts';
 import type { Plan } from '../../model/plan.ts';
+import {
+  judgeItemSchedule,
+  latestProgress,
+  type ProgressFact,
+  reachedMilestones,
+} from '../../progress/itemProgress.ts';
 import type { OrgUnit } from '../../store/people.repository.ts';
 import type { AssignmentRecord } from '../../store/planning.repository.ts';
 import type { PlanItem } from '../../store/plans.repository.ts';
@@ -19,7 +26,13 @@ export function describeItems(
   items: PlanItem[],
   assignments: AssignmentRecord[],
   units: OrgUnit[],
+  progressFacts: readonly ProgressFact[],
+  /** Today, YYYY-MM-DD: items without an update are judged as of this day. */
+  today: string,
 ): Item[] {
+  const upTo = Number(today.slice(0, 4));
+  const latest = latestProgress(progressFacts, upTo);
+  const reached = reachedMilestones(progressFacts, upTo);
   const unitById = new Map(units.map((u) => [u.id, u]));
   const byItem = new Map(assignments.map((a) => [a.itemId, a]));
   const indicators = new Map(plan.indicators.map((i) => [`ind:${i.code}`, i]));
@@ -40,6 +53,21 @@ export function describeItems(
     const task = tasks.get(item.key);
     const col = columnItems.get(item.key);
     const com = commitments.get(item.key);
+    const update = latest.get(item.id);
+    const schedule =
+      item.kind === 'indicator'
+        ? null
+        : judgeItemSchedule({
+            startYear: plan.period.startYear,
+            endYear: plan.period.endYear,
+            // A value for 2024 is judged at the end of 2024, not against today.
+            asOf: update ? `${update.year}-12-31` : today,
+            dueDate: a?.dueDate ?? null,
+            commitmentYear: com?.year ?? null,
+            percentDone: update?.percent ?? null,
+            milestones: a?.milestones ?? [],
+            reached: reached.get(item.id) ?? new Set(),
+          });
     return {
       id: item.id,
       key: item.key,
@@ -80,6 +108,14 @@ export function describeItems(
             indicatorCode: com.indicatorCode,
           }
         : null,
+      progress: update ? { year: update.year, percent: update.percent } : null,
+      schedule: schedule && {
+        status: schedule.status,
+        light: schedule.light,
+        elapsed: schedule.elapsed,
+        overdue: schedule.overdue,
+        overdueMilestones: schedule.overdueMilestones,
+      },
     };
   });
 }

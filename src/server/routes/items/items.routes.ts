@@ -4,11 +4,12 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod';
 import { z } from 'zod';
 import { errorReplies, planParamsSchema } from '../../../contract/common.ts';
 import { itemQuerySchema, itemSchema } from '../../../contract/items.ts';
+import { approvedProgressFacts } from '../../../store/observations.repository.ts';
 import { listOrgUnits } from '../../../store/people.repository.ts';
 import { listAssignments } from '../../../store/planning.repository.ts';
 import { listItems } from '../../../store/plans.repository.ts';
 import { requireActor } from '../../plugins/auth.ts';
-import { authorize } from '../../policies/index.ts';
+import { authorize, can } from '../../policies/index.ts';
 import { describeItems } from '../../services/describeItems.ts';
 import { loadPlan } from '../plans/plans.routes.ts';
 
@@ -29,12 +30,20 @@ export async function itemRoutes(fastify: FastifyInstance): Promise<void> {
       authorize(actor, 'plan.read', undefined);
       const { record, structure } = await loadPlan(app, request.params.planId);
       const db = app.database.db;
-      const [items, assignments, units] = await Promise.all([
+      const [items, assignments, units, progress] = await Promise.all([
         listItems(db, record.id, request.query.kind),
         listAssignments(db, record.id),
         listOrgUnits(db),
+        approvedProgressFacts(db, record.id),
       ]);
-      const described = describeItems(structure, items, assignments, units);
+      // The district's calendar day (China Standard Time, UTC+8).
+      const today = new Date(app.clock().getTime() + 8 * 3_600_000).toISOString().slice(0, 10);
+      // Progress is a unit's reported value: shown only to those who may read the lead unit's values.
+      const described = describeItems(structure, items, assignments, units, progress, today).map((item) =>
+        can(actor, 'observation.read', { unitId: item.leadUnit?.id ?? '', status: 'approved' })
+          ? item
+          : { ...item, progress: null, schedule: null },
+      );
       if (request.query.mine !== '1') return described;
       return described.filter(
         (i) => i.leadUnit?.id === actor.unitId || i.coUnits.some((u) => u.id === actor.unitId),

@@ -19,7 +19,7 @@ import {
   Typography,
 } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
-import type { Item, Light, ObservationReply } from '../../api/types.ts';
+import type { Item, Light, ObservationReply, Status } from '../../api/types.ts';
 import { useItems } from '../../api/useItems.ts';
 import { useObservations } from '../../api/useObservations.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -31,7 +31,6 @@ import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { readsEveryUnit } from '../../pages.ts';
 import { navigate } from '../../router/router.tsx';
 import { usePlan, useSession } from '../../session/SessionProvider.tsx';
-import { type ItemProgress, itemProgress } from './itemProgress.ts';
 
 const KINDS = ['task', 'project', 'action', 'commitment'] as const;
 type ListKind = (typeof KINDS)[number];
@@ -46,7 +45,8 @@ interface Row {
   item: Item;
   /** Whether the user may see the item's progress (their own unit's, unless they read every unit's). */
   visible: boolean;
-  progress: ItemProgress | undefined;
+  /** The latest approved percent done and its judgement, as the server sends it. */
+  progress: { percent: number; year: number; status: Status; light: Light } | undefined;
   history: ObservationReply[];
 }
 
@@ -147,7 +147,6 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
   const rows = useMemo<Row[]>(() => {
     const list = items.data ?? [];
     const all = observations.data ?? [];
-    const progress = itemProgress(list, all, plan.period.startYear);
     const byItem = new Map<string, ObservationReply[]>();
     for (const o of all) {
       if (o.kind !== 'progress') continue;
@@ -159,10 +158,13 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
       item,
       visible:
         readsAll || item.leadUnit?.id === me?.unit.id || item.coUnits.some((u) => u.id === me?.unit.id),
-      progress: progress.get(item.id),
+      progress:
+        item.progress && item.schedule
+          ? { ...item.progress, status: item.schedule.status, light: item.schedule.light }
+          : undefined,
       history: (byItem.get(item.id) ?? []).sort((a, b) => b.year - a.year),
     }));
-  }, [items.data, observations.data, plan.period.startYear, readsAll, me]);
+  }, [items.data, observations.data, readsAll, me]);
 
   const leads = useMemo(
     () =>
@@ -177,7 +179,7 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
     (r) =>
       (!text.trim() || r.item.title.includes(text.trim()) || r.item.text.includes(text.trim())) &&
       (!lead || r.item.leadUnit?.id === lead) &&
-      (!light || (r.visible && (r.progress?.light ?? 'grey') === light)),
+      (!light || (r.item.schedule?.light ?? 'grey') === light),
   );
 
   if (!known) return <Result status="404" title={t('items.unknownKind')} />;
@@ -266,13 +268,7 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
       key: 'light',
       width: 130,
       render: (_, r) =>
-        r.progress ? (
-          <StatusLight light={r.progress.light} status={r.progress.status} />
-        ) : r.visible ? (
-          <StatusLight light="grey" status="no_data" />
-        ) : (
-          '—'
-        ),
+        r.item.schedule ? <StatusLight light={r.item.schedule.light} status={r.item.schedule.status} /> : '—',
     },
     {
       title: t('items.due'),
@@ -328,7 +324,7 @@ export function ItemsPage({ kind }: ItemsPageProps): ReactNode {
           lead: r.item.leadUnit?.shortName ?? null,
           progress: r.progress ? r.progress.percent : null,
           progressYear: r.progress ? r.progress.year : null,
-          light: r.progress ? t(`status.${r.progress.status}`) : r.visible ? t('status.no_data') : null,
+          light: r.item.schedule ? t(`status.${r.item.schedule.status}`) : null,
           due: r.item.dueDate ? date(r.item.dueDate) : null,
           milestones: r.item.milestones
             .map((m) => `${date(m.due)} ${m.title}${m.done ? `（${t('items.done')}）` : ''}`)

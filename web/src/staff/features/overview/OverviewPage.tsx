@@ -21,7 +21,6 @@ import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { readsEveryUnit } from '../../pages.ts';
 import { Link, navigate } from '../../router/router.tsx';
 import { usePlan, useSession } from '../../session/SessionProvider.tsx';
-import { itemProgress } from '../items/itemProgress.ts';
 import { AttentionList } from './AttentionList.tsx';
 import { CategoryChart } from './CategoryChart.tsx';
 import { LightCounts } from './LightCounts.tsx';
@@ -113,11 +112,11 @@ export function OverviewPage(): ReactNode {
     const mine = (i: Item): boolean =>
       readsAll || i.leadUnit?.id === me?.unit.id || i.coUnits.some((u) => u.id === me?.unit.id);
     const list = (items.data ?? []).filter((i) => i.kind !== 'indicator' && mine(i));
-    const judged = itemProgress(list, observations.data ?? [], plan.period.startYear);
+    const reported = list.filter((i) => i.progress && i.schedule);
     const byLight = { green: 0, yellow: 0, red: 0, grey: 0 };
-    for (const p of judged.values()) byLight[p.light]++;
-    return { total: list.length, reported: judged.size, byLight };
-  }, [items.data, observations.data, plan.period.startYear, readsAll, me]);
+    for (const i of reported) byLight[i.schedule!.light]++;
+    return { total: list.length, reported: reported.length, byLight };
+  }, [items.data, readsAll, me]);
 
   const outstanding = useMemo(
     () =>
