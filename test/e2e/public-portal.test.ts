@@ -3,30 +3,14 @@
  * listening on an ephemeral port) on a fresh in-memory SQLite filled with the demo, serving a web
  * build made for this test. Screenshots of each page go to test-results/screenshots/public-*.png.
  */
-import { existsSync, mkdirSync, readFileSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { seedDemo } from '../../src/server/services/seedDemo.ts';
-import { type Database, openDatabase } from '../../src/store/database.ts';
-import { buildWeb, REPO_ROOT, type WebBuild } from '../web/buildWeb.ts';
+import { REPO_ROOT } from '../web/buildWeb.ts';
+import { canRunInChromium, type E2e, screenshotPath, startE2e } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOTS = join(REPO_ROOT, 'test-results/screenshots');
 const AXE = join(REPO_ROOT, 'node_modules/axe-core/axe.min.js');
-const available = existsSync(CHROMIUM);
 
 /** The browser globals the page functions below use (the tests compile without the DOM library). */
 interface BrowserGlobals {
@@ -36,47 +20,22 @@ interface BrowserGlobals {
   axe: { run: (context: unknown) => Promise<unknown> };
 }
 
-const required = Boolean(process.env.LANTU_REQUIRE_SERVICES);
+const SUITE = 'public portal end to end';
+const runs = canRunInChromium(SUITE);
 
-if (!available && required) {
-  describe('public portal end to end (required)', () => {
-    it('has Chromium', () => {
-      throw new Error(
-        `${CHROMIUM} is missing and LANTU_REQUIRE_SERVICES is set: install chromium fonts-noto-cjk`,
-      );
-    });
-  });
-} else if (!available) {
-  console.log(
-    `public portal end-to-end tests skipped: ${CHROMIUM} is missing (apt-get install chromium fonts-noto-cjk)`,
-  );
-}
-
-describe.runIf(available)('public portal end to end', () => {
-  let web: WebBuild;
-  let database: Database;
-  let app: FastifyInstance;
-  let browser: Browser;
+describe.runIf(runs)(SUITE, () => {
+  let e2e: E2e;
   let base: string;
   let planId: string;
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    web = await buildWeb();
-    database = await openDatabase(':memory:');
-    const seeded = await seedDemo(database, { now: new Date('2025-06-30T02:00:00Z') });
-    planId = seeded!.planId;
-    app = await buildApp({ database, webRoot: web.outDir });
-    await app.listen({ port: 0, host: '127.0.0.1' });
-    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
-  }, 120_000);
+    e2e = await startE2e({ now: new Date('2025-06-30T02:00:00Z') });
+    base = e2e.base;
+    planId = e2e.planId;
+  }, 240_000);
 
   afterAll(async () => {
-    await browser?.close();
-    await app?.close();
-    await database?.close();
-    web?.remove();
+    await e2e?.close();
   });
 
   /** A page in a fresh browser context (its own storage, so the language starts as Chinese). */
@@ -84,18 +43,11 @@ describe.runIf(available)('public portal end to end', () => {
     path: string,
     options: { width?: number; height?: number; bypassCSP?: boolean } = {},
   ): Promise<{ context: BrowserContext; page: Page; errors: string[] }> {
-    const context = await browser.newContext({
+    return e2e.open({
+      path,
       viewport: { width: options.width ?? 1280, height: options.height ?? 900 },
       bypassCSP: options.bypassCSP ?? false,
     });
-    const page = await context.newPage();
-    const errors: string[] = [];
-    page.on('pageerror', (error) => errors.push(error.message));
-    page.on('console', (message) => {
-      if (message.type() === 'error') errors.push(message.text());
-    });
-    await page.goto(`${base}${path}`);
-    return { context, page, errors };
   }
 
   /** Scrolls through the page so every lazily drawn chart is drawn, then back to the top. */
@@ -183,7 +135,7 @@ describe.runIf(available)('public portal end to end', () => {
       .poll(() => page.locator('.chart-canvas canvas').count(), { timeout: 15_000 })
       .toBeGreaterThan(30);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-plan.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-plan.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -202,7 +154,7 @@ describe.runIf(available)('public portal end to end', () => {
       'In 2024, 地区生产总值(GDP) was 2,803.5 亿元: 61.3% of the way to the target, behind the time-proportional pace.',
     );
     expect(await gdp.locator('.figure-value').textContent()).toBe('2,803.5');
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-plan-en.png') });
+    await page.screenshot({ path: screenshotPath('public-plan-en.png') });
     // The choice is remembered.
     await page.reload();
     await page.locator('.tile-green').waitFor();
@@ -222,14 +174,14 @@ describe.runIf(available)('public portal end to end', () => {
       return { scroll: root.scrollWidth, client: root.clientWidth };
     });
     expect(width.scroll).toBeLessThanOrEqual(width.client);
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-plan-phone.png') });
+    await page.screenshot({ path: screenshotPath('public-plan-phone.png') });
     await page.goto(`${base}${planPath()}/indicators/10`);
     await page.locator('table.series').waitFor();
     const indicatorWidth = await page.evaluate(
       () => (globalThis as unknown as BrowserGlobals).document.documentElement.scrollWidth,
     );
     expect(indicatorWidth).toBeLessThanOrEqual(375);
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-indicator-phone.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-indicator-phone.png'), fullPage: true });
     await context.close();
   });
 
@@ -250,7 +202,7 @@ describe.runIf(available)('public portal end to end', () => {
     expect(method).toContain('完成度');
     expect(method).toContain('序时进度');
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-indicator.png'), fullPage: true });
+    await page.screenshot({ path: screenshotPath('public-indicator.png'), fullPage: true });
     expect(errors).toEqual([]);
     await context.close();
   });
@@ -263,7 +215,7 @@ describe.runIf(available)('public portal end to end', () => {
     const gdpLink = page.locator('a.mention-link', { hasText: '地区生产总值突破3250亿元' });
     expect(await gdpLink.getAttribute('href')).toBe(`${planPath()}/indicators/10`);
     expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: join(SCREENSHOTS, 'public-text.png') });
+    await page.screenshot({ path: screenshotPath('public-text.png') });
     await gdpLink.click();
     await page.waitForURL(`${base}${planPath()}/indicators/10`);
     await expect.poll(() => page.locator('h1').textContent()).toBe('地区生产总值(GDP)');

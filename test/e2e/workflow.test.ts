@@ -8,36 +8,12 @@
  * SERVER (403), not just hidden by the UI. Screenshots of each main page go to
  * test-results/screenshots/staff-*.png.
  */
-import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import type { FastifyInstance } from 'fastify';
-import { type Browser, type BrowserContext, chromium, type Page } from 'playwright-core';
-import { build } from 'vite';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildApp } from '../../src/server/app.ts';
-import { type SeededDemo, seedDemo } from '../../src/server/services/seedDemo.ts';
-import { type Database, openDatabase } from '../../src/store/database.ts';
-import { repoRoot } from '../helpers.ts';
+import { type ApiSession, canRunInChromium, type E2e, startE2e } from './harness.ts';
 
-const CHROMIUM = '/usr/bin/chromium';
-const CHROMIUM_ARGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-  '--no-first-run',
-];
-const SCREENSHOTS = join(repoRoot, 'test-results/screenshots');
-
-const chromiumMissing = !existsSync(CHROMIUM);
-if (chromiumMissing) {
-  if (process.env.LANTU_REQUIRE_SERVICES)
-    throw new Error(`Chromium is required (LANTU_REQUIRE_SERVICES) but ${CHROMIUM} is missing`);
-  console.warn(`[lantu tests] end-to-end tests skipped: ${CHROMIUM} is missing (apt-get install chromium)`);
-}
+const SUITE = 'staff workspace: the reporting workflow in a browser';
+const runs = canRunInChromium(SUITE);
 
 /** The indicator the scenario reports: GDP, led by 区统计局, which has demo reporter and reviewer users. */
 const CODE = '10';
@@ -46,115 +22,39 @@ const FIRST_VALUE = '3000';
 const CORRECTED_VALUE = 3260;
 const COMMENT = '与统计年鉴2025口径不一致，请按年鉴表3-1核对后重报';
 
-interface Session {
-  cookie: string;
-  csrf: string;
-}
-
-describe.skipIf(chromiumMissing)('staff workspace: the reporting workflow in a browser', () => {
-  let database: Database;
-  let app: FastifyInstance;
+describe.runIf(runs)(SUITE, () => {
+  let e2e: E2e;
   let base: string;
-  let demo: SeededDemo;
-  let webRoot: string;
-  let browser: Browser;
-  const contexts: BrowserContext[] = [];
-  const problems: string[] = [];
+  let demo: E2e['demo'];
+  let problems: string[];
 
-  const password = (username: string): string => {
-    const user = demo.users.find((u) => u.username === username);
-    if (!user) throw new Error(`no demo user ${username}`);
-    return user.password;
-  };
+  /** A new browser context (its own cookies), recording page errors; refusals the page explains are expected. */
+  const open = async (viewport = { width: 1366, height: 900 }, from?: BrowserContext): Promise<Page> =>
+    (
+      await e2e.open({
+        viewport,
+        locale: 'zh-CN',
+        timezoneId: 'Asia/Shanghai',
+        expectedConsole: /status of (401|403|404|409)/,
+        ...(from ? { from } : {}),
+      })
+    ).page;
 
-  /** A new browser context (its own cookies), recording page errors. */
-  const open = async (viewport = { width: 1366, height: 900 }, from?: BrowserContext): Promise<Page> => {
-    const context = await browser.newContext({
-      viewport,
-      locale: 'zh-CN',
-      timezoneId: 'Asia/Shanghai',
-      ...(from ? { storageState: await from.storageState() } : {}),
-    });
-    contexts.push(context);
-    const page = await context.newPage();
-    page.on('pageerror', (error) => problems.push(`page error: ${error.message}`));
-    page.on('console', (message) => {
-      if (message.type() === 'error' && !/status of (401|403|404|409)/.test(message.text()))
-        problems.push(`console: ${message.text()}`);
-    });
-    return page;
-  };
-
-  const shot = async (page: Page, name: string): Promise<void> => {
-    await page.evaluate('window.scrollTo(0, 0)');
-    await page.waitForTimeout(300);
-    await page.screenshot({ path: join(SCREENSHOTS, `staff-${name}.png`), fullPage: true });
-  };
-
-  const login = async (page: Page, username: string): Promise<void> => {
-    await page.goto(`${base}/`);
-    await page.getByLabel('用户名').fill(username);
-    await page.getByLabel('密码').fill(password(username));
-    await page.getByRole('button', { name: '登录' }).click();
-    await page.getByTestId('user-menu').waitFor();
-  };
-
-  /** Signs in over the API (for the server-side checks), returning the cookie and CSRF token. */
-  const apiLogin = async (username: string): Promise<Session> => {
-    const response = await fetch(`${base}/api/auth/login`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json' },
-      body: JSON.stringify({ username, password: password(username) }),
-    });
-    expect(response.status).toBe(200);
-    const me = (await response.json()) as { csrfToken: string };
-    const cookie = (response.headers.get('set-cookie') ?? '').split(';')[0]!;
-    return { cookie, csrf: me.csrfToken };
-  };
-
-  const call = async (session: Session, method: string, path: string, body?: unknown): Promise<Response> =>
-    fetch(`${base}${path}`, {
-      method,
-      headers: {
-        cookie: session.cookie,
-        'x-csrf-token': session.csrf,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+  const shot = (page: Page, name: string): Promise<void> => e2e.shot(page, `staff-${name}`);
+  const login = (page: Page, username: string): Promise<void> => e2e.login(page, username);
+  const apiLogin = (username: string): Promise<ApiSession> => e2e.apiLogin(username);
+  const call = (session: ApiSession, method: string, path: string, body?: unknown): Promise<Response> =>
+    e2e.call(session, method, path, body);
 
   beforeAll(async () => {
-    mkdirSync(SCREENSHOTS, { recursive: true });
-    webRoot = mkdtempSync(join(tmpdir(), 'lantu-web-'));
-    // Vitest runs with NODE_ENV=test, which would make Vite bundle React's development build.
-    const nodeEnv = process.env.NODE_ENV;
-    process.env.NODE_ENV = 'production';
-    try {
-      await build({
-        configFile: join(repoRoot, 'vite.config.ts'),
-        mode: 'production',
-        logLevel: 'warn',
-        build: { outDir: webRoot, emptyOutDir: true },
-      });
-    } finally {
-      process.env.NODE_ENV = nodeEnv;
-    }
-    database = await openDatabase(':memory:');
-    const seeded = await seedDemo(database, { now: new Date() });
-    if (!seeded) throw new Error('the demo was not seeded');
-    demo = seeded;
-    app = await buildApp({ database, webRoot });
-    const address = await app.listen({ port: 0, host: '127.0.0.1' });
-    base = address.replace('localhost', '127.0.0.1');
-    browser = await chromium.launch({ executablePath: CHROMIUM, args: CHROMIUM_ARGS });
+    e2e = await startE2e({ now: new Date() });
+    base = e2e.base;
+    demo = e2e.demo;
+    problems = e2e.problems;
   }, 240_000);
 
   afterAll(async () => {
-    for (const context of contexts) await context.close().catch(() => {});
-    await browser?.close().catch(() => {});
-    await app?.close().catch(() => {});
-    await database?.close().catch(() => {});
-    if (webRoot) rmSync(webRoot, { recursive: true, force: true });
+    await e2e?.close();
   });
 
   it('takes a value from a reporter through review and approval to the public, and keeps other units out', async () => {

@@ -10,13 +10,24 @@ export function setCsrfToken(token: string | null): void {
   csrfToken = token;
 }
 
-/** An error reply of the API: its status, code and one-line message (and the field, for 400). */
+/** One bad row of a refused bulk request (400) or one stale row (409): 0-based index, field, message. */
+export interface ApiRowError {
+  index: number;
+  field: string;
+  message: string;
+}
+
+/**
+ * An error reply of the API: its status, code and one-line message (and the field, for 400; every
+ * bad or stale row, for a refused bulk request).
+ */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     readonly code: string,
     message: string,
     readonly field?: string,
+    readonly rows?: readonly ApiRowError[],
   ) {
     super(message);
     this.name = 'ApiError';
@@ -43,8 +54,14 @@ export async function api<T>(method: string, path: string, body?: unknown): Prom
   const text = await response.text();
   const data = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const e = (data ?? {}) as { code?: string; message?: string; field?: string };
-    throw new ApiError(response.status, e.code ?? 'LANTU_HTTP', e.message ?? response.statusText, e.field);
+    const e = (data ?? {}) as { code?: string; message?: string; field?: string; rows?: ApiRowError[] };
+    throw new ApiError(
+      response.status,
+      e.code ?? 'LANTU_HTTP',
+      e.message ?? response.statusText,
+      e.field,
+      Array.isArray(e.rows) ? e.rows : undefined,
+    );
   }
   return data as T;
 }

@@ -9,6 +9,7 @@ import { OrgUnitsAdmin } from './features/admin/OrgUnitsAdmin.tsx';
 import { PlanAdmin } from './features/admin/PlanAdmin.tsx';
 import { RoundsAdmin } from './features/admin/RoundsAdmin.tsx';
 import { UsersAdmin } from './features/admin/UsersAdmin.tsx';
+import { AssignmentsPage } from './features/assignments/AssignmentsPage.tsx';
 import { AuditPage } from './features/audit/AuditPage.tsx';
 import { EvaluationsPage } from './features/evaluations/EvaluationsPage.tsx';
 import { IndicatorPage } from './features/indicators/IndicatorPage.tsx';
@@ -53,6 +54,12 @@ const ROUTES: readonly Route[] = [
   { pattern: '/app/evaluations', page: 'evaluations', needsPlan: true, render: () => <EvaluationsPage /> },
   { pattern: '/app/plan-text', page: 'planText', needsPlan: true, render: () => <PlanTextPage /> },
   { pattern: '/app/admin/plan', page: 'adminPlan', needsPlan: true, render: () => <PlanAdmin /> },
+  {
+    pattern: '/app/admin/assignments',
+    page: 'assignments',
+    needsPlan: true,
+    render: () => <AssignmentsPage />,
+  },
   { pattern: '/app/admin/rounds', page: 'adminRounds', needsPlan: true, render: () => <RoundsAdmin /> },
   { pattern: '/app/admin/users', page: 'adminUsers', needsPlan: false, render: () => <UsersAdmin /> },
   { pattern: '/app/admin/units', page: 'adminUnits', needsPlan: false, render: () => <OrgUnitsAdmin /> },

@@ -15,6 +15,7 @@ export type PageKey =
   | 'evaluations'
   | 'planText'
   | 'adminPlan'
+  | 'assignments'
   | 'adminRounds'
   | 'adminUsers'
   | 'adminUnits'
@@ -32,6 +33,8 @@ export const PAGE_ROLES: Record<PageKey, readonly Role[]> = {
   evaluations: STAFF,
   planText: STAFF,
   adminPlan: ['planner', 'admin'],
+  /** assignment.readAll: everyone who reads every unit's assignments; only the planner edits (abilities). */
+  assignments: ['planner', 'admin', 'auditor', 'viewer'],
   adminRounds: ['planner', 'admin'],
   adminUsers: ['admin', 'planner', 'auditor'],
   adminUnits: ['admin', 'planner'],
@@ -48,6 +51,7 @@ export const PAGE_PATHS: Record<PageKey, string> = {
   evaluations: '/app/evaluations',
   planText: '/app/plan-text',
   adminPlan: '/app/admin/plan',
+  assignments: '/app/admin/assignments',
   adminRounds: '/app/admin/rounds',
   adminUsers: '/app/admin/users',
   adminUnits: '/app/admin/units',

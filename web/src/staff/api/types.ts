@@ -21,7 +21,12 @@ import type {
   owedItemSchema,
   owedReplySchema,
 } from '../../../../src/contract/observations.ts';
-import type { createRoundBodySchema } from '../../../../src/contract/planning.ts';
+import type {
+  bulkAssignmentBodySchema,
+  bulkAssignmentReplySchema,
+  createRoundBodySchema,
+  putAssignmentBodySchema,
+} from '../../../../src/contract/planning.ts';
 
 export type { Me } from '../../../../src/contract/auth.ts';
 export type { Role } from '../../../../src/contract/common.ts';
@@ -40,9 +45,15 @@ export type {
   ObservationRevisionReply,
   TransitionAction,
 } from '../../../../src/contract/observations.ts';
-export type { RoundReply } from '../../../../src/contract/planning.ts';
+export type {
+  AssignmentReply,
+  Milestone,
+  RoundReply,
+  RowError,
+} from '../../../../src/contract/planning.ts';
 export type { PlanSummary } from '../../../../src/contract/plans.ts';
 export type {
+  AssignmentUploadReply,
   CellError,
   ExportXlsxBody,
   ReportingUploadReply,
@@ -71,5 +82,10 @@ export type OrgUnitKind = z.infer<typeof orgUnitKindSchema>;
 export type CreateRoundBody = z.input<typeof createRoundBodySchema>;
 export type CreateOrgUnitBody = z.input<typeof createOrgUnitBodySchema>;
 export type CreateUserBody = z.input<typeof createUserBodySchema>;
+/** PUT /api/plans/:planId/assignments/:itemId (the whole assignment and the version seen). */
+export type PutAssignmentBody = z.input<typeof putAssignmentBodySchema>;
+/** POST /api/plans/:planId/assignments/bulk and its reply. */
+export type BulkAssignmentBody = z.input<typeof bulkAssignmentBodySchema>;
+export type BulkAssignmentReply = z.infer<typeof bulkAssignmentReplySchema>;
 /** GET /api/evaluations/:id. */
 export type EvaluationDetailReply = z.infer<typeof evaluationDetailSchema>;

@@ -13,6 +13,7 @@ export const commonMessages = {
   'nav.planText': { 'zh-CN': '规划文本', en: 'Plan text' },
   'nav.admin': { 'zh-CN': '管理', en: 'Administration' },
   'nav.adminPlan': { 'zh-CN': '规划发布', en: 'Publishing' },
+  'nav.assignments': { 'zh-CN': '分工', en: 'Assignments' },
   'nav.adminRounds': { 'zh-CN': '填报轮次', en: 'Reporting rounds' },
   'nav.adminUsers': { 'zh-CN': '用户', en: 'Users' },
   'nav.adminUnits': { 'zh-CN': '组织机构', en: 'Org units' },
@@ -127,4 +128,13 @@ export const commonMessages = {
   'error.internal': { 'zh-CN': '服务器出错，请稍后重试。', en: 'The server failed: try again shortly.' },
   'error.validation': { 'zh-CN': '填写有误：{detail}', en: 'Please correct: {detail}' },
   'error.generic': { 'zh-CN': '操作未成功，请稍后重试。', en: 'That did not work: try again shortly.' },
+  'file.rejected': {
+    'zh-CN': '文件有 {n} 处问题，未作任何修改：',
+    en: 'The file has {n} problem(s); nothing was changed:',
+  },
+  'file.cellAt': {
+    'zh-CN': '工作表“{sheet}”第 {row} 行 {column} 列：',
+    en: 'Sheet “{sheet}”, row {row}, column {column}: ',
+  },
+  'file.rowAt': { 'zh-CN': '工作表“{sheet}”第 {row} 行：', en: 'Sheet “{sheet}”, row {row}: ' },
 } satisfies Dictionary;

@@ -1,6 +1,7 @@
 /** The workspace's whole dictionary: the common words and each feature's own. */
 import type { Dictionary } from '../../shared/i18n.ts';
 import { adminMessages } from '../features/admin/messages.ts';
+import { assignmentMessages } from '../features/assignments/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
 import { evaluationMessages } from '../features/evaluations/messages.ts';
 import { indicatorMessages } from '../features/indicators/messages.ts';
@@ -21,6 +22,7 @@ export const dictionary: Dictionary = {
   ...reviewMessages,
   ...itemMessages,
   ...adminMessages,
+  ...assignmentMessages,
   ...auditMessages,
   ...evaluationMessages,
   ...planTextMessages,

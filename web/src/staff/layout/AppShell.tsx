@@ -18,6 +18,7 @@ import {
   ProjectOutlined,
   ReadOutlined,
   SettingOutlined,
+  TeamOutlined,
   UserOutlined,
 } from '@ant-design/icons';
 import {
@@ -50,6 +51,7 @@ const ICONS: Record<PageKey, ReactNode> = {
   evaluations: <FileWordOutlined />,
   planText: <ReadOutlined />,
   adminPlan: <GlobalOutlined />,
+  assignments: <TeamOutlined />,
   adminRounds: <SettingOutlined />,
   adminUsers: <UserOutlined />,
   adminUnits: <SettingOutlined />,
@@ -65,6 +67,7 @@ const TITLES: Record<PageKey, string> = {
   evaluations: 'nav.evaluations',
   planText: 'nav.planText',
   adminPlan: 'nav.adminPlan',
+  assignments: 'nav.assignments',
   adminRounds: 'nav.adminRounds',
   adminUsers: 'nav.adminUsers',
   adminUnits: 'nav.adminUnits',
@@ -80,7 +83,14 @@ const MAIN: readonly PageKey[] = [
   'evaluations',
   'planText',
 ];
-const ADMIN: readonly PageKey[] = ['adminPlan', 'adminRounds', 'adminUsers', 'adminUnits', 'audit'];
+const ADMIN: readonly PageKey[] = [
+  'adminPlan',
+  'assignments',
+  'adminRounds',
+  'adminUsers',
+  'adminUnits',
+  'audit',
+];
 
 /** Props of AppShell. */
 export interface AppShellProps {

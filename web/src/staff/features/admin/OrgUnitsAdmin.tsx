@@ -6,21 +6,13 @@ import { PlusOutlined } from '@ant-design/icons';
 import { Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../shared/api.ts';
+import { ORG_UNIT_KINDS } from '../../api/orgUnitKinds.ts';
 import type { CreateOrgUnitBody, OrgUnitKind, OrgUnitReply } from '../../api/types.ts';
 import { useOrgUnits } from '../../api/useOrgUnits.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
-
-const KINDS: readonly OrgUnitKind[] = [
-  'bureau',
-  'department',
-  'affiliated',
-  'street',
-  'leadership',
-  'oversight',
-];
 
 /** The org units page. */
 export function OrgUnitsAdmin(): ReactNode {
@@ -88,7 +80,7 @@ export function OrgUnitsAdmin(): ReactNode {
               aria-label={t('units.kind')}
               value={kind}
               onChange={(value?: OrgUnitKind) => setKind(value)}
-              options={KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))}
+              options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))}
               style={{ minWidth: 160 }}
             />
             <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
@@ -172,7 +164,7 @@ export function OrgUnitsAdmin(): ReactNode {
             label={t('units.kind')}
             rules={[{ required: true, message: t('rounds.required') }]}
           >
-            <Select options={KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))} />
+            <Select options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="parentId" label={t('units.parent')}>
             <Select

@@ -73,14 +73,5 @@ export const reportingMessages = {
     'zh-CN': '已填入 {filled} 项草稿（未变 {unchanged} 项，空白 {empty} 行），请核对后提交',
     en: '{filled} drafts filled ({unchanged} unchanged, {empty} rows empty): check them, then submit',
   },
-  'rep.templateRejected': {
-    'zh-CN': '文件有 {n} 处问题，未作任何修改：',
-    en: 'The file has {n} problems; nothing was changed:',
-  },
-  'rep.cellAt': {
-    'zh-CN': '工作表“{sheet}”第 {row} 行 {column} 列：',
-    en: 'Sheet “{sheet}”, row {row}, column {column}: ',
-  },
-  'rep.rowAt': { 'zh-CN': '工作表“{sheet}”第 {row} 行：', en: 'Sheet “{sheet}”, row {row}: ' },
   'rep.openItem': { 'zh-CN': '查看指标', en: 'Open the indicator' },
 } satisfies Dictionary;
