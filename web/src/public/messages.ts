@@ -1,7 +1,9 @@
 /** Every label of the public portal, Chinese first and English second. */
 import type { Dictionary } from '../shared/i18n.ts';
+import { statusMessages } from '../shared/statusMessages.ts';
 
 export const messages: Dictionary = {
+  ...statusMessages,
   'site.name': { 'zh-CN': '规划实施情况公开', en: 'Plan Implementation Disclosure' },
   'site.shortName': { 'zh-CN': '规划实施情况公开', en: 'Plan Disclosure' },
   'site.tagline': {
@@ -79,10 +81,6 @@ export const messages: Dictionary = {
   'overview.count': { 'zh-CN': '{n}项', en: '{n}' },
   'overview.lights': { 'zh-CN': '按亮灯统计', en: 'By traffic light' },
 
-  'light.green': { 'zh-CN': '绿灯', en: 'Green' },
-  'light.yellow': { 'zh-CN': '黄灯', en: 'Yellow' },
-  'light.red': { 'zh-CN': '红灯', en: 'Red' },
-  'light.grey': { 'zh-CN': '灰灯', en: 'Grey' },
   'light.green.hint': { 'zh-CN': '已实现或进度正常', en: 'Achieved or on pace' },
   'light.yellow.hint': { 'zh-CN': '滞后于序时进度', en: 'Behind schedule' },
   'light.red.hint': { 'zh-CN': '严重滞后', en: 'Far behind' },
@@ -99,14 +97,7 @@ export const messages: Dictionary = {
   },
   'areas.total': { 'zh-CN': '共{n}项', en: '{n} in all' },
 
-  'status.achieved': { 'zh-CN': '已实现', en: 'Achieved' },
   'status.achievedEarly': { 'zh-CN': '提前实现', en: 'Achieved early' },
-  'status.ahead': { 'zh-CN': '快于预期', en: 'Ahead' },
-  'status.on_track': { 'zh-CN': '基本符合预期', en: 'On track' },
-  'status.lagging': { 'zh-CN': '滞后', en: 'Lagging' },
-  'status.off_track': { 'zh-CN': '严重滞后', en: 'Off track' },
-  'status.no_data': { 'zh-CN': '暂无数据', en: 'No data' },
-  'status.not_assessable': { 'zh-CN': '暂无法评估', en: 'Not assessable' },
   'status.label': { 'zh-CN': '评估结果:{light},{status}', en: 'Assessment: {light}, {status}' },
 
   'phrase.achieved': { 'zh-CN': '已实现目标', en: 'the target has been met' },

@@ -1,5 +1,6 @@
 /** The workspace's whole dictionary: the common words and each feature's own. */
 import type { Dictionary } from '../../shared/i18n.ts';
+import { statusMessages } from '../../shared/statusMessages.ts';
 import { adminMessages } from '../features/admin/messages.ts';
 import { assignmentMessages } from '../features/assignments/messages.ts';
 import { auditMessages } from '../features/audit/messages.ts';
@@ -14,6 +15,7 @@ import { reviewMessages } from '../features/review/messages.ts';
 import { commonMessages } from './commonMessages.ts';
 
 export const dictionary: Dictionary = {
+  ...statusMessages,
   ...commonMessages,
   ...loginMessages,
   ...overviewMessages,
