@@ -46,7 +46,11 @@ export async function runServe(argv: string[], io: CliIo): Promise<number> {
       io.stdout('数据库已有数据,未载入演示数据 the database already holds data: demo data not loaded.\n');
     }
   }
-  const app = await buildApp({ database, logger: false });
+  const app = await buildApp({
+    database,
+    logger: false,
+    securityLog: (line) => io.stderr(`lantu security: ${line}\n`),
+  });
   const host = values.host ?? process.env.HOST ?? '127.0.0.1';
   const address = await app.listen({ port, host });
   io.stdout(`lantu 已启动 listening on ${address}  (数据库 database ${database.description})\n`);

@@ -8,7 +8,7 @@ import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
-import Fastify, { type FastifyError, type FastifyInstance } from 'fastify';
+import Fastify, { type FastifyError, type FastifyInstance, type FastifyRequest } from 'fastify';
 import {
   hasZodFastifySchemaValidationErrors,
   isResponseSerializationError,
@@ -32,6 +32,13 @@ export interface BuildAppOptions {
   logger?: boolean;
   /** Where the built web app is (default web/dist). */
   webRoot?: string;
+  /**
+   * Told of every refused attempt (wrong password, a role or unit not allowed, a missing CSRF token),
+   * one line each, for the operator's security log; `lantu serve` writes them to stderr. Refusals are
+   * not written to the audit chain, which records changes: a flood of forged requests must not be
+   * able to grow it.
+   */
+  securityLog?: (line: string) => void;
   /** Told of every route as it is registered (the permission test walks the real route table with it). */
   onRoute?: (route: { method: string | string[]; url: string }) => void;
 }
@@ -81,8 +88,22 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
   await app.register(fastifySwaggerUi, { routePrefix: '/api/docs', staticCSP: true });
   await app.register(auth);
 
+  const refusals = new Set(['LANTU_FORBIDDEN', 'LANTU_CSRF', 'LANTU_BAD_CREDENTIALS']);
+  const logRefusal = (request: FastifyRequest, code: string): void => {
+    if (!options.securityLog) return;
+    const attempted = (request.body as { username?: unknown } | undefined)?.username;
+    const who = request.actor
+      ? `${request.actor.username} (${request.actor.role}, ${request.actor.unitShortName})`
+      : typeof attempted === 'string'
+        ? `anonymous as ${JSON.stringify(attempted.slice(0, 64))}`
+        : 'anonymous';
+    options.securityLog(
+      `${app.clock().toISOString()} refused ${code} ${request.method} ${request.url} by ${who} from ${request.ip}`,
+    );
+  };
   app.setErrorHandler((error: FastifyError, request, reply) => {
     if (error instanceof LantuError) {
+      if (refusals.has(error.code)) logRefusal(request, error.code);
       return reply
         .status(error.status)
         .send({ code: error.code, message: error.message, ...(error.field ? { field: error.field } : {}) });
@@ -101,6 +122,7 @@ export async function buildApp(options: BuildAppOptions): Promise<FastifyInstanc
         .send({ code: 'LANTU_INTERNAL', message: 'internal error: the reply did not match its schema' });
     }
     if (error.statusCode === 429) {
+      logRefusal(request, 'LANTU_RATE_LIMITED');
       return reply.status(429).send({
         code: 'LANTU_RATE_LIMITED',
         message: '尝试次数过多,请稍后再试 · too many attempts, try again in a minute',

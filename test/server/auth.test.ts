@@ -145,6 +145,49 @@ describe.each(dialects)('auth on $name', ({ open }) => {
     await app.close();
   });
 
+  it('tells the security log of every refusal: who, what, from where; never the password', async () => {
+    const lines: string[] = [];
+    const app = await buildApp({
+      database: h.database,
+      config: { loginAttemptsPerMinute: 2 },
+      securityLog: (line) => lines.push(line),
+    });
+    const login = (password: string) =>
+      app.inject({ method: 'POST', url: '/api/auth/login', payload: { username: 'planner', password } });
+    expect((await login('Wrong-secret-1')).statusCode).toBe(401);
+    const signedIn = await app.inject({
+      method: 'POST',
+      url: '/api/auth/login',
+      payload: { username: 'reporter.shangwu', password: PASSWORD },
+    });
+    const cookie = signedIn.cookies.find((c) => c.name === 'lantu_session')!.value;
+    const csrf = signedIn.json().csrfToken as string;
+    // A reporter forging a plan publication, with and without its CSRF token.
+    const forged = (headers: Record<string, string>) =>
+      app.inject({
+        method: 'POST',
+        url: `/api/plans/${h.planId}/publish`,
+        cookies: { lantu_session: cookie },
+        headers,
+        payload: { published: true, version: 1 },
+      });
+    expect((await forged({ 'x-csrf-token': csrf })).statusCode).toBe(403);
+    expect((await forged({})).statusCode).toBe(403);
+    expect((await login('Wrong-secret-2')).statusCode).toBe(429);
+    // A successful sign-in and the reads are not refusals.
+    expect(lines).toHaveLength(4);
+    expect(lines[0]).toMatch(
+      /refused LANTU_BAD_CREDENTIALS POST \/api\/auth\/login by anonymous as "planner" from /,
+    );
+    expect(lines[1]).toMatch(
+      /refused LANTU_FORBIDDEN POST \/api\/plans\/\S+\/publish by reporter\.shangwu \(reporter, 商务局\)/,
+    );
+    expect(lines[2]).toMatch(/refused LANTU_CSRF POST /);
+    expect(lines[3]).toMatch(/refused LANTU_RATE_LIMITED POST \/api\/auth\/login/);
+    expect(lines.join('\n')).not.toContain('Wrong-secret');
+    await app.close();
+  });
+
   it('sets security headers and serves the OpenAPI document', async () => {
     const reply = await h.app.inject({ method: 'GET', url: '/api/openapi.json' });
     expect(reply.headers['content-security-policy']).toContain("default-src 'self'");
