@@ -330,10 +330,19 @@ export function assignLeadUnits(
       lead = rule?.rule.lead ?? null;
       basis = rule?.rule.id ?? null;
     }
-    const leadUnitCode = inherited?.leadUnitCode ?? lead ?? fallback;
-    const coUnitCodes = inherited
+    let leadUnitCode = inherited?.leadUnitCode ?? lead ?? fallback;
+    let coUnitCodes = inherited
       ? inherited.coUnitCodes.filter((c) => c !== leadUnitCode)
       : coUnits(leadUnitCode, rule, item, rules, units, known);
+    // 属地牵头: a task or project named after one street's area (湖滨国际时尚消费核) is led by that
+    // street office, the department the rules found co-operating.
+    const owner = item.type === 'task' || item.type === 'column' ? namedStreets(item.title, units) : [];
+    if (!inherited && owner.length === 1 && owner[0] !== leadUnitCode) {
+      coUnitCodes = [leadUnitCode, ...coUnitCodes.filter((c) => c !== owner[0])].slice(0, MAX_CO);
+      leadUnitCode = owner[0]!;
+      lead = leadUnitCode;
+      basis = `street:${owner[0]}`;
+    }
 
     let dueDate = endDate;
     let milestones: DemoMilestone[] = [];

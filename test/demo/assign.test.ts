@@ -124,9 +124,17 @@ describe('assignLeadUnits on the seed plan', () => {
     expect(gdp.leadUnitCode).toBe(at('ind:10').leadUnitCode);
   });
 
+  test("a task named after a street's area is led by that street office, the department co-operating", () => {
+    // 湖滨国际时尚消费核: 湖滨街道 leads, the commerce bureau the rules found co-operates.
+    expect(at('task:2.2.2')).toMatchObject({ leadUnitCode: 'street-hubin', rule: 'street:street-hubin' });
+    expect(at('task:2.2.2').coUnitCodes[0]).toBe('swj');
+    // Named only in the text, a street co-operates.
+    expect(at('task:6.3.3').leadUnitCode).not.toBe('street-hubin');
+    expect(at('task:6.3.3').coUnitCodes).toContain('street-hubin');
+  });
+
   test('street offices co-operate where the text names their area', () => {
     expect(at('col:3.1').coUnitCodes).toEqual(expect.arrayContaining(['street-nanxing', 'street-kaixuan']));
-    expect(at('task:2.2.2').coUnitCodes).toContain('street-hubin'); // 湖滨国际时尚消费核
     expect(at('task:5.1.3').coUnitCodes).toContain('street-xiaoying'); // 小营·江南红巷
   });
 });
