@@ -6,8 +6,21 @@
  * their section, commitments confirmed or rejected) and then confirms it.
  */
 import { CheckCircleOutlined, WarningOutlined } from '@ant-design/icons';
-import { Card, Col, Empty, List, Row, Space, Spin, Tag, Tree, type TreeDataNode, Typography } from 'antd';
-import { type ReactNode, useMemo, useState } from 'react';
+import {
+  Card,
+  Col,
+  Empty,
+  Grid,
+  List,
+  Row,
+  Space,
+  Spin,
+  Tag,
+  Tree,
+  type TreeDataNode,
+  Typography,
+} from 'antd';
+import { type ReactNode, useMemo, useRef, useState } from 'react';
 import type { Chapter, Finding, Plan, Section } from '../../../../../src/model/plan.ts';
 import { usePlanStructure } from '../../api/usePlanStructure.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
@@ -66,7 +79,15 @@ export function PlanTextPage(): ReactNode {
   const structure = usePlanStructure(plan.id);
   const { busy, correct } = useCorrections(structure.reload);
   const [selected, setSelected] = useState<string | null>(null);
+  const bodyRef = useRef<HTMLDivElement>(null);
+  const wide = Grid.useBreakpoint().lg ?? false;
   const data = structure.data;
+  // On a phone the text stands below the outline: bring it into view when a part is chosen.
+  const choose = (key: string): void => {
+    setSelected(key);
+    if (!wide)
+      requestAnimationFrame(() => bodyRef.current?.scrollIntoView({ behavior: 'smooth', block: 'start' }));
+  };
   const editable = plan.abilities.correct;
   const onCorrect = (corrections: Parameters<typeof correct>[0]): void => void correct(corrections);
 
@@ -96,7 +117,7 @@ export function PlanTextPage(): ReactNode {
         return (
           <List.Item
             style={{ cursor: key ? 'pointer' : undefined }}
-            onClick={key ? () => setSelected(key) : undefined}
+            onClick={key ? () => choose(key) : undefined}
             data-testid="finding"
           >
             <Space size={6} wrap>
@@ -106,7 +127,7 @@ export function PlanTextPage(): ReactNode {
                   {t('planText.findingCorrected')}
                 </Tag>
               ) : null}
-              <Typography.Text code>{f.kind}</Typography.Text>
+              <Tag title={f.kind}>{t(`planText.kind.${f.kind}`)}</Tag>
               <span>{message(f)}</span>
               <Typography.Text type="secondary">{t('planText.line', { n: f.line })}</Typography.Text>
             </Space>
@@ -252,7 +273,7 @@ export function PlanTextPage(): ReactNode {
               selectedKeys={current ? [current] : []}
               treeData={treeData}
               onSelect={(keys) => {
-                if (keys[0] !== undefined) setSelected(String(keys[0]));
+                if (keys[0] !== undefined) choose(String(keys[0]));
               }}
             />
           </Card>
@@ -262,7 +283,9 @@ export function PlanTextPage(): ReactNode {
             size="small"
             extra={<Typography.Text type="secondary">{t('planText.legend')}</Typography.Text>}
           >
-            <div data-testid="plan-text-body">{body}</div>
+            <div data-testid="plan-text-body" ref={bodyRef} style={{ scrollMarginTop: 72 }}>
+              {body}
+            </div>
           </Card>
         </Col>
       </Row>
