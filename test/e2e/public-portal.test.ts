@@ -259,6 +259,18 @@ describe.runIf(runs)(SUITE, () => {
     expect(gdp.measures[0]!.series).toContainEqual(
       expect.objectContaining({ year: 2024, value: 2803.5, sample: false }),
     );
+
+    // The server's open data files are linked too: every dataset in CSV, JSON and XLSX.
+    const links = page.locator('.open-data a');
+    await links.first().waitFor();
+    const hrefs = await links.evaluateAll((as) =>
+      as.map((a) => (a as HTMLAnchorElement).getAttribute('href')),
+    );
+    expect(hrefs).toHaveLength(12);
+    expect(hrefs).toContain(`/api/public/plans/${planId}/data/dictionary.xlsx`);
+    const xlsx = await fetch(`${base}/api/public/plans/${planId}/data/observations.xlsx`);
+    expect(xlsx.status).toBe(200);
+    expect([...new Uint8Array(await xlsx.arrayBuffer()).subarray(0, 2)]).toEqual([0x50, 0x4b]);
     await context.close();
   });
 });

@@ -4,7 +4,7 @@
  */
 import { useCallback, useEffect, useState } from 'react';
 import { ApiError, api } from '../shared/api.ts';
-import type { PublicPlan, PublicPlanList, PublicText, PublicVision } from './types.ts';
+import type { PublicDataIndex, PublicPlan, PublicPlanList, PublicText, PublicVision } from './types.ts';
 
 const replies = new Map<string, Promise<unknown>>();
 
@@ -24,6 +24,8 @@ const planPath = (planId: string): string => `/api/public/plans/${encodeURICompo
 export const fetchPlans = (): Promise<PublicPlanList> => cachedGet('/api/public/plans');
 export const fetchPlan = (planId: string): Promise<PublicPlan> => cachedGet(planPath(planId));
 export const fetchText = (planId: string): Promise<PublicText> => cachedGet(`${planPath(planId)}/text`);
+export const fetchDataIndex = (planId: string): Promise<PublicDataIndex> =>
+  cachedGet(`${planPath(planId)}/data`);
 export const fetchVision = (planId: string): Promise<PublicVision> => cachedGet(`${planPath(planId)}/vision`);
 
 export type Loaded<T> =

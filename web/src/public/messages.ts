@@ -267,6 +267,12 @@ export const messages: Dictionary = {
     en: 'The approved values of every headline indicator, with baselines, targets and sources, generated from this page’s data. The CSV file is UTF-8 and opens in Excel.',
   },
   'data.csv': { 'zh-CN': '下载 CSV', en: 'Download CSV' },
+  'data.files': { 'zh-CN': '开放数据文件', en: 'Open data files' },
+  'data.filesNote': {
+    'zh-CN':
+      'CSV 为 UTF-8 编码(带 BOM),可直接用 Excel 打开;审定数值采用 Open SDG 格式;数据字典说明每一列的含义。',
+    en: 'CSV files are UTF-8 with a BOM and open directly in Excel; approved values follow the Open SDG layout; the data dictionary explains every column.',
+  },
   'data.json': { 'zh-CN': '下载 JSON', en: 'Download JSON' },
   'data.csvHint': { 'zh-CN': '表格,{n}行', en: 'table, {n} rows' },
   'data.jsonHint': { 'zh-CN': '结构化数据', en: 'structured data' },

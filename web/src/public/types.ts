@@ -9,6 +9,7 @@ import type {
   publicPointSchema,
   statusSchema,
 } from '../../../src/contract/assessments.ts';
+import type { publicDataIndexSchema } from '../../../src/contract/opendata.ts';
 import type {
   publicTextSchema,
   publicVisionSchema,
@@ -30,3 +31,4 @@ export type TextBlock = z.infer<typeof textBlockSchema>;
 export type TextMark = z.infer<typeof textMarkSchema>;
 
 export const LIGHTS: readonly Light[] = ['green', 'yellow', 'red', 'grey'];
+export type PublicDataIndex = z.infer<typeof publicDataIndexSchema>;

@@ -3,6 +3,7 @@ import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { Downloads } from '../components/Downloads.tsx';
 import { IndicatorCard } from '../components/IndicatorCard.tsx';
 import { AreaBars, LightTiles } from '../components/LightSummary.tsx';
+import { OpenDataFiles } from '../components/OpenDataFiles.tsx';
 import { LoadError, Loading } from '../components/PageState.tsx';
 import { SampleBanner } from '../components/Sample.tsx';
 import { SiteHeader } from '../components/SiteHeader.tsx';
@@ -50,6 +51,7 @@ export function PlanPage({ planId, hash }: PlanPageProps): ReactNode {
             <h2 id="data-title">{t('data.title')}</h2>
             <DataIntro />
             <Downloads plan={plan} indicators={plan.indicators} fileStem="indicators" />
+            <OpenDataFiles planId={plan.id} />
           </section>
         </div>
       </main>
