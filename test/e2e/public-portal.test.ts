@@ -263,9 +263,7 @@ describe.runIf(runs)(SUITE, () => {
     // The server's open data files are linked too: every dataset in CSV, JSON and XLSX.
     const links = page.locator('.open-data a');
     await links.first().waitFor();
-    const hrefs = await links.evaluateAll((as) =>
-      as.map((a) => (a as HTMLAnchorElement).getAttribute('href')),
-    );
+    const hrefs = await links.evaluateAll((as) => as.map((a) => a.getAttribute('href')));
     expect(hrefs).toHaveLength(12);
     expect(hrefs).toContain(`/api/public/plans/${planId}/data/dictionary.xlsx`);
     const xlsx = await fetch(`${base}/api/public/plans/${planId}/data/observations.xlsx`);
