@@ -283,27 +283,9 @@ export function assessIndicator(ctx: AssessContext, indicator: Indicator, year: 
   return out;
 }
 
-/**
- * The year assessed when none is asked for: the latest year (within the plan period) for which at
- * least half of the measures that have data have an annual value of their own, so one early figure
- * for next year does not relabel the whole plan (each measure is judged by its latest value up to
- * the year anyway); else the latest year of the data; else the plan's start year.
- */
+/** The year assessed when none is asked for: the latest year of the data, else the plan's start year. */
 export function defaultYear(plan: Plan, index: ObservationIndex): number {
-  const reported = new Map<number, number>();
-  let measures = 0;
-  for (const [key, years] of index.series) {
-    if (key.split('\u0001').length !== 2) continue; // a sub-area's series
-    measures++;
-    for (const b of years) {
-      if (b.year > plan.period.endYear) continue;
-      if (b.level ?? b.growth ?? b.increment) reported.set(b.year, (reported.get(b.year) ?? 0) + 1);
-    }
-  }
-  const enough = [...reported].filter(([, n]) => n * 2 >= measures).map(([year]) => year);
-  if (enough.length > 0) return Math.max(...enough);
-  const latest = index.latestYear;
-  return latest === null ? plan.period.startYear : Math.min(latest, plan.period.endYear);
+  return index.latestYear ?? plan.period.startYear;
 }
 
 /**

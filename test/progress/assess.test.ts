@@ -558,17 +558,6 @@ describe('configuration', () => {
     expect(defaultYear(plan, createAssessContext(plan, []).index)).toBe(2021);
     expect(assessPlan(plan, []).year).toBe(2021);
   });
-  test('one early figure for next year does not make the default year: half the measures must have it', () => {
-    const plan = seedPlan();
-    const year = (data: Observation[]) => defaultYear(plan, createAssessContext(plan, data).index);
-    const of2024 = ['1', '2', '3', '10'].map((code) => obs(code, 2024, 1));
-    expect(year([...of2024, obs('10', 2025, 2)])).toBe(2024);
-    expect(year([...of2024, obs('10', 2025, 2), obs('1', 2025, 2)])).toBe(2025);
-    // A quarter of 2025 is not an annual value; a sub-area's value is not the measure's own.
-    expect(
-      year([...of2024, obs('2', 2025, 2, { period: 'Q1' }), obs('3', 2025, 2, { area: '原上城' })]),
-    ).toBe(2024);
-  });
   test('the JSON shape of the issue: {year, method, assessments[], summary}', () => {
     const result = assessPlan(seedPlan(), [obs('10', 2024, 2803.5)]);
     expect(Object.keys(result)).toEqual(['year', 'method', 'assessments', 'summary']);

@@ -4,13 +4,7 @@
  * stored as truth: computed on every call.
  */
 import type { Plan } from '../../model/plan.ts';
-import {
-  assessPlan,
-  defaultYear,
-  indexObservations,
-  type Light,
-  type PlanAssessment,
-} from '../../progress/index.ts';
+import { assessPlan, type Light, type PlanAssessment } from '../../progress/index.ts';
 import type { Executor } from '../../store/database.ts';
 import { approvedObservations } from '../../store/observations.repository.ts';
 import { listOrgUnits } from '../../store/people.repository.ts';
@@ -45,7 +39,8 @@ export async function assessStoredPlan(
     approvedObservations(db, planId),
     listTargetRevisions(db, planId),
   ]);
-  const assessedYear = year ?? defaultYear(plan, indexObservations(observations));
+  const latest = observations.reduce((y, o) => (o.year <= plan.period.endYear && o.year > y ? o.year : y), 0);
+  const assessedYear = year ?? (latest > 0 ? latest : plan.period.startYear);
   const inForce = planWithTargetsInForce(plan, revisions, assessedYear);
   const result = assessPlan(inForce, observations, { year: assessedYear });
   return {
