@@ -54,7 +54,8 @@ export const itemSchema = z.object({
   progress: z.object({ year: z.number(), percent: z.number() }).nullable(),
   /**
    * Where the item's schedule stands (src/progress/itemProgress.ts), judged as of the end of the year
-   * of its latest update, or as of today when it has none; null for indicators.
+   * of its latest update; without any update it is no data (grey) unless a milestone recorded as
+   * missed is past; null for indicators and for callers who may not read the lead unit's values.
    */
   schedule: z
     .object({

@@ -311,21 +311,24 @@ function commitmentText(c: Commitment): string {
 /** The latest approved progress update of each item, up to the year assessed (full-year values first). */
 /** The approved progress updates of the records, as the item rule reads them, with what the report shows. */
 function progressFacts(records: readonly ObservationRecord[]): (ProgressFact & SnapshotProgress)[] {
-  return records
-    .filter((o) => o.kind === 'progress' && o.approvedValue !== null)
-    .map((o) => {
-      const details = o.approvedDetails ?? o.details;
-      return {
-        itemId: o.itemId,
-        year: o.year,
-        period: o.period,
-        percent: o.approvedValue!,
-        milestone: details.milestone ?? null,
-        narrative: details.narrative ?? null,
-        investment: details.investment ?? null,
-        sample: o.sample,
-      };
-    });
+  return (
+    records
+      // The whole item's progress: a co-operating unit's part (with an area) is not the item's.
+      .filter((o) => o.kind === 'progress' && o.approvedValue !== null && o.area === null)
+      .map((o) => {
+        const details = o.approvedDetails ?? o.details;
+        return {
+          itemId: o.itemId,
+          year: o.year,
+          period: o.period,
+          percent: o.approvedValue!,
+          milestone: details.milestone ?? null,
+          narrative: details.narrative ?? null,
+          investment: details.investment ?? null,
+          sample: o.sample,
+        };
+      })
+  );
 }
 
 function itemsOf(

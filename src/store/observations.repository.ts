@@ -568,6 +568,8 @@ export async function listLeadItemsWithValues(
     .select(['o.id', 'o.item_id', 'o.measure', 'o.status', 'o.version'])
     .where('o.plan_id', '=', planId)
     .where('a.lead_unit_id', '=', unitId)
+    // The lead's own values: a co-operating unit's part does not hand in the item.
+    .where('o.unit_id', '=', unitId)
     .where('o.year', '=', year)
     .where('o.period', '=', '')
     .orderBy('o.measure')
@@ -589,13 +591,17 @@ export async function listLeadItemsWithValues(
   return items.map((item) => ({ item, values: byItem.get(item.id) ?? [] }));
 }
 
-/** The approved progress updates of a plan's tasks, projects, actions and commitments, as the item rule reads them. */
+/**
+ * The approved progress updates of a plan's tasks, projects, actions and commitments, as the item
+ * rule reads them: the lead unit's, for the whole item (a co-operating unit's part has an area).
+ */
 export async function approvedProgressFacts(db: Executor, planId: string): Promise<ProgressFact[]> {
   const rows = await db
     .selectFrom('observations')
     .select(['item_id', 'year', 'period', 'approved_value', 'approved_details'])
     .where('plan_id', '=', planId)
     .where('kind', '=', 'progress')
+    .where('area', '=', '')
     .where('approved_value', 'is not', null)
     .execute();
   return rows.map((r) => ({

@@ -85,8 +85,11 @@ describe.each(dialects)('item progress on $name', ({ open }) => {
       progress: { year: 2024, percent: 100 },
       schedule: { status: 'achieved', light: 'green' },
     });
-    // Never reported and never assigned: judged as of today against the plan's end (2025), so overdue.
-    expect(seen.get('task:3.1.3')).toMatchObject({ progress: null, schedule: { overdue: true } });
+    // Never reported and never assigned: nothing is known, even past the plan's end (grey, not red).
+    expect(seen.get('task:3.1.3')).toMatchObject({
+      progress: null,
+      schedule: { status: 'no_data', light: 'grey', overdue: false },
+    });
 
     // The unit's own reporter and leadership see it; another unit's reporter gets no progress.
     expect((await tasks(await h.login('reporter.shangwu'))).get('task:3.1.1')?.progress).toEqual({
@@ -96,5 +99,52 @@ describe.each(dialects)('item progress on $name', ({ open }) => {
     expect((await tasks(await h.login('viewer'))).get('task:3.1.2')?.schedule?.status).toBe('achieved');
     const other = (await tasks(await h.login('reporter.tongji'))).get('task:3.1.1');
     expect(other).toMatchObject({ progress: null, schedule: null });
+  });
+
+  it('a co-operating unit reports its own part, which is not the item’s progress', async () => {
+    const task = h.items.find((i) => i.key === 'task:3.1.1')!;
+    await planner.request('PUT', `${base}/assignments/${task.id}`, {
+      leadUnitId: h.unitIds.shangwu,
+      coUnitIds: [h.unitIds.tongji],
+      version: null,
+    });
+    await approvedProgress(task.id, 2023, 40);
+    const co = await h.login('reporter.tongji');
+    const part = {
+      itemId: task.id,
+      kind: 'progress',
+      year: 2023,
+      value: 100,
+      unit: '%',
+      details: { note: '', evidence: '', narrative: '本单位承担部分已完成' },
+    };
+    // Its part carries its own name as the area; the item's own value is the lead's.
+    const whole = await co.request('POST', `${base}/observations`, part);
+    expect(whole.statusCode).toBe(403);
+    const created = await co.request('POST', `${base}/observations`, { ...part, area: '统计局' });
+    expect(created.statusCode, created.body).toBe(201);
+    const reviewer = await h.login('reviewer.tongji');
+    const id = created.json().id;
+    expect(
+      (await co.request('POST', `/api/observations/${id}/transitions`, { action: 'submit', version: 1 }))
+        .statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await reviewer.request('POST', `/api/observations/${id}/transitions`, {
+          action: 'review',
+          version: 2,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect(
+      (
+        await planner.request('POST', `/api/observations/${id}/transitions`, {
+          action: 'approve',
+          version: 3,
+        })
+      ).statusCode,
+    ).toBe(200);
+    expect((await tasks(planner)).get('task:3.1.1')?.progress).toEqual({ year: 2023, percent: 40 });
   });
 });

@@ -283,16 +283,14 @@ describe.each(dialects)('observation workflow on $name', ({ open }) => {
     // ind:7 is 商务局's alone: 统计局 may not report it.
     const foreign = await other.request('POST', `/api/plans/${h.planId}/observations`, draft({ year: 2022 }));
     expect(foreign.statusCode).toBe(403);
-    // A co-operating unit may report on an item it co-operates on.
-    expect(
-      (
-        await reporter.request(
-          'POST',
-          `/api/plans/${h.planId}/observations`,
-          draft({ itemId: item('ind:10'), year: 2022, value: 2700 }),
-        )
-      ).statusCode,
-    ).toBe(201);
+    // A co-operating unit does not write the indicator's values: they are the lead unit's.
+    const coValue = await reporter.request(
+      'POST',
+      `/api/plans/${h.planId}/observations`,
+      draft({ itemId: item('ind:10'), year: 2022, value: 2700 }),
+    );
+    expect(coValue.statusCode).toBe(403);
+    expect(coValue.json().message).toContain('配合单位只报送本单位承担部分的进展');
 
     // Another unit's reviewer cannot review.
     await step(reporter, id, 'submit', 1);

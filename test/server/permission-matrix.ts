@@ -12,8 +12,8 @@
  * The planner and the admin belong to 发改局, the viewer to 区政府, the auditor to 区人大.
  *
  * The baseline every case starts from (set up by `prepareBaseline`): the seed plan, published;
- * indicator ind:7 (货物贸易进出口总额) led by 商务局 alone; ind:10 (GDP) led by 统计局 with 商务局
- * co-operating.
+ * indicator ind:7 (货物贸易进出口总额) led by 商务局 alone; ind:10 (GDP) and task:3.1.1 led by 统计局
+ * with 商务局 co-operating.
  *
  * Downloads (Excel templates, evaluation reports, open data files) are requests like any other: an
  * allowed caller gets the file, a refused one 403 (401 signed out) and changes nothing. An evaluation
@@ -718,9 +718,32 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
         request: (ctx) => ({ params: { planId: ctx.planId }, body: valueBody(ctx, 'ind:7') }),
       },
       {
-        fixture: 'a new value of ind:10, which 统计局 leads and 商务局 co-operates on',
-        allowed: ['reporter.shangwu', 'reporter.tongji'],
+        fixture:
+          'a new value of ind:10, which 统计局 leads (商务局 co-operates: indicator values are the lead’s)',
+        allowed: ['reporter.tongji'],
         request: (ctx) => ({ params: { planId: ctx.planId }, body: valueBody(ctx, 'ind:10') }),
+      },
+      {
+        fixture:
+          '商务局’s own part (area 商务局) of task:3.1.1, which 统计局 leads and 商务局 co-operates on',
+        // The lead writes any value of its item, its sub-areas included.
+        allowed: ['reporter.shangwu', 'reporter.tongji'],
+        request: (ctx) => {
+          const { year, period } = freshPeriod(ctx);
+          return {
+            params: { planId: ctx.planId },
+            body: {
+              itemId: ctx.item('task:3.1.1'),
+              year,
+              ...(period ? { period } : {}),
+              area: '商务局',
+              kind: 'progress',
+              value: 50,
+              unit: '%',
+              details: { note: '权限矩阵测试', evidence: '' },
+            },
+          };
+        },
       },
     ],
   },
@@ -1251,8 +1274,8 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
 };
 
 /**
- * The state every case starts from: ind:7 led by 商务局 alone, ind:10 led by 统计局 with 商务局
- * co-operating (the seed plan is published by the harness).
+ * The state every case starts from: ind:7 led by 商务局 alone, ind:10 and task:3.1.1 led by 统计局
+ * with 商务局 co-operating (the seed plan is published by the harness).
  */
 export async function prepareBaseline(ctx: MatrixContext): Promise<void> {
   const assign = async (key: string, lead: string, co: string[]) => {
@@ -1272,4 +1295,5 @@ export async function prepareBaseline(ctx: MatrixContext): Promise<void> {
   };
   await assign('ind:7', ctx.h.unitIds.shangwu, []);
   await assign('ind:10', ctx.h.unitIds.tongji, [ctx.h.unitIds.shangwu]);
+  await assign('task:3.1.1', ctx.h.unitIds.tongji, [ctx.h.unitIds.shangwu]);
 }

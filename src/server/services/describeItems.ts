@@ -60,8 +60,11 @@ export function describeItems(
         : judgeItemSchedule({
             startYear: plan.period.startYear,
             endYear: plan.period.endYear,
-            // A value for 2024 is judged at the end of 2024, not against today.
-            asOf: update ? `${update.year}-12-31` : today,
+            // A value for 2024 is judged at the end of 2024, not against today. Without any update
+            // nothing is known (grey), past its due date too; only a milestone recorded as missed counts.
+            asOf: update
+              ? `${update.year}-12-31`
+              : minDate(today, a?.dueDate ?? `${com?.year ?? plan.period.endYear}-12-31`),
             dueDate: a?.dueDate ?? null,
             commitmentYear: com?.year ?? null,
             percentDone: update?.percent ?? null,
@@ -118,4 +121,8 @@ export function describeItems(
       },
     };
   });
+}
+
+function minDate(a: string, b: string): string {
+  return a < b ? a : b;
 }

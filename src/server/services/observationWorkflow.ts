@@ -194,9 +194,21 @@ export function checkValue(
   };
 }
 
-/** Answers 403 unless the actor's unit leads or co-operates on the item (the server refuses, not just the UI). */
-export function assertAssigned(item: ReportableItem, actor: Actor): void {
-  if (item.leadUnitId === actor.unitId || item.coUnitIds.includes(actor.unitId)) return;
+/**
+ * Answers 403 unless the actor's unit may write this value (the server refuses, not just the UI):
+ * the lead unit (牵头单位) writes the item's values; a co-operating unit (配合单位) writes only the
+ * progress of its own part of a task, project or commitment — a value whose area is the unit's own
+ * short name — never the item's headline value or an indicator's.
+ */
+export function assertAssigned(item: ReportableItem, actor: Actor, area: string | null): void {
+  if (item.leadUnitId === actor.unitId) return;
+  if (item.coUnitIds.includes(actor.unitId)) {
+    if (item.kind !== 'indicator' && area === actor.unitShortName) return;
+    throw new LantuError(
+      'LANTU_FORBIDDEN',
+      `配合单位只报送本单位承担部分的进展(区域填“${actor.unitShortName}”),指标数值和事项总体进展由牵头单位报送 · a co-operating unit reports the progress of its own part only (area “${actor.unitShortName}”); the item's values are the lead unit's`,
+    );
+  }
   throw new LantuError(
     'LANTU_FORBIDDEN',
     `本单位未承担该事项 · ${actor.unitShortName} is neither the lead nor a co-operating unit of ${item.key}`,
@@ -287,7 +299,7 @@ export async function createObservation(
 ): Promise<{ id: string }> {
   const plan = await loadPlanStructure(trx, props.planId);
   const item = await loadItem(trx, props.planId, props.itemId);
-  assertAssigned(item, props.actor);
+  assertAssigned(item, props.actor, props.area);
   if (props.year < plan.period.baseYear || props.year > plan.period.endYear) {
     throw new LantuError(
       'LANTU_VALIDATION',
@@ -382,7 +394,7 @@ export interface EditObservationProps {
 export async function editObservation(trx: Executor, props: EditObservationProps): Promise<void> {
   const { record } = props;
   const item = await loadItem(trx, record.planId, record.itemId);
-  assertAssigned(item, props.actor);
+  assertAssigned(item, props.actor, record.area);
   let value = record.value;
   let unit = record.unit;
   let details = props.details ?? record.details;
@@ -456,7 +468,8 @@ export async function transitionObservation(trx: Executor, props: TransitionObse
       'body.comment',
     );
   }
-  if (action === 'submit') assertAssigned(await loadItem(trx, record.planId, record.itemId), props.actor);
+  if (action === 'submit')
+    assertAssigned(await loadItem(trx, record.planId, record.itemId), props.actor, record.area);
   const changes: ObservationChanges = { status: step.to, comment, updatedAt: props.now };
   if (action === 'approve') {
     changes.approvedValue = record.value;
