@@ -5,7 +5,10 @@
  */
 import { parse } from 'csv-parse/sync';
 import type { Indicator, Measure, Plan } from '../model/plan.ts';
+import { nfkc, parseNumber } from './numbers.ts';
 import { isPercentUnit, normaliseUnit, unitFactor } from './units.ts';
+
+export { nfkc, parseNumber } from './numbers.ts';
 
 /**
  * What a value is: level (the value itself, the default; for a cumulative target, the running
@@ -84,36 +87,6 @@ const KIND_NAMES: Readonly<Record<string, ObservationKind>> = {
   目标: 'target',
   目标值: 'target',
 };
-
-const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
-const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
-
-/** Text NFKC cannot change: printable ASCII and CJK unified ideographs (no decompositions, no marks). */
-const NFKC_STABLE = /^[\x20-\x7e\u4e00-\u9fff]*$/;
-
-/**
- * NFKC normalisation (full-width digits and letters to ASCII), skipping the ICU call for text it
- * cannot change: a bulk import normalises several cells of each of a million rows.
- */
-export function nfkc(text: string): string {
-  return NFKC_STABLE.test(text) ? text : text.normalize('NFKC');
-}
-
-/**
- * Reads a number as people type it: full-width digits (２２１８．６), thousands separators
- * (2,218.6), a minus sign (−3.2), a trailing % (7.5%). Returns null for anything else, including
- * an empty cell and a dash (—): a missing value is never zero.
- */
-export function parseNumber(cell: string): number | null {
-  let s = nfkc(cell)
-    .trim()
-    .replace(/[\u2212\uFE63]/g, '-');
-  if (s.endsWith('%')) s = s.slice(0, -1).trimEnd();
-  if (GROUPED.test(s)) s = s.replace(/,/g, '');
-  if (!NUMBER.test(s)) return null;
-  const n = Number(s);
-  return Number.isFinite(n) ? n : null;
-}
 
 /** Reads a year: 2024, ２０２４ or 2024年. Null for anything that is not a four-digit year. */
 export function parseYear(cell: string): number | null {

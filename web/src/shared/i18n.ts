@@ -27,10 +27,17 @@ export function rememberLocale(locale: Locale): void {
 /** A dictionary: every key has its Chinese text and its English text. */
 export type Dictionary = Record<string, { 'zh-CN': string; en: string }>;
 
-/** Makes a translation function for a dictionary and locale; {name} placeholders are filled from `vars`. */
+/**
+ * Makes a translation function for a dictionary and locale; {name} placeholders are filled from `vars`.
+ * A count `n` picks the key's plural form where the dictionary has one, by the locale's rules:
+ * `rev.count.one` ("1 value") for n = 1 in English; Chinese has one form, so `rev.count` serves.
+ */
 export function translator(dictionary: Dictionary, locale: Locale) {
+  const plurals = new Intl.PluralRules(locale);
   return (key: string, vars?: Record<string, string | number>): string => {
-    const entry = dictionary[key];
+    const n = vars?.n;
+    const entry =
+      (typeof n === 'number' ? dictionary[`${key}.${plurals.select(n)}`] : undefined) ?? dictionary[key];
     let text = entry ? entry[locale] : key;
     if (vars)
       for (const [name, value] of Object.entries(vars)) text = text.replaceAll(`{${name}}`, String(value));

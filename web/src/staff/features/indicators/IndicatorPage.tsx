@@ -30,7 +30,7 @@ import { navigate } from '../../router/router.tsx';
 import { usePlan } from '../../session/SessionProvider.tsx';
 import { IndicatorChart } from './IndicatorChart.tsx';
 import { ObservationHistory } from './ObservationHistory.tsx';
-import { measuresOf, targetText } from './targetText.ts';
+import { measureName, measuresOf, targetText } from './targetText.ts';
 
 /** Props of IndicatorPage. */
 export interface IndicatorPageProps {
@@ -158,6 +158,11 @@ export function IndicatorPage({ code }: IndicatorPageProps): ReactNode {
   const measures = measuresOf(item);
   const revised = assessments.data.revisedTargets.filter((r) => r.indicatorCode === code);
   const restated = (commitments.data ?? []).filter((c) => c.commitment?.indicatorCode === code);
+  /** Which measure (by name, when there are several) and sub-area an assessment is of. */
+  const partOf = (a: Assessment | null): string =>
+    [measures.length > 1 ? measureName(measures, a?.measure ?? 1, t) : null, a?.area ?? null]
+      .filter(Boolean)
+      .join(' · ');
 
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
@@ -212,12 +217,7 @@ export function IndicatorPage({ code }: IndicatorPageProps): ReactNode {
           <Space orientation="vertical" size={16} style={{ width: '100%' }}>
             {(rows.length > 0 ? rows : [null]).map((a, n) => {
               const m = measures[(a?.measure ?? 1) - 1];
-              const title = [
-                measures.length > 1 ? (m?.name ?? t('common.measure', { n: a?.measure ?? 1 })) : null,
-                a?.area ?? null,
-              ]
-                .filter(Boolean)
-                .join(' · ');
+              const title = partOf(a);
               return (
                 <Card
                   key={a ? `${a.measure}/${a.area ?? ''}` : n}
@@ -246,12 +246,7 @@ export function IndicatorPage({ code }: IndicatorPageProps): ReactNode {
               <Card
                 key={a ? `${a.measure}/${a.area ?? ''}` : n}
                 size="small"
-                title={[
-                  t('ind.facts'),
-                  rows.length > 1 ? (a?.area ?? t('common.measure', { n: a?.measure ?? 1 })) : null,
-                ]
-                  .filter(Boolean)
-                  .join(' · ')}
+                title={[t('ind.facts'), partOf(a)].filter(Boolean).join(' · ')}
               >
                 <AssessmentFacts a={a} unit={measures[(a?.measure ?? 1) - 1]?.unit ?? indicator.unit} />
               </Card>
@@ -284,8 +279,7 @@ export function IndicatorPage({ code }: IndicatorPageProps): ReactNode {
                 { key: 'due', label: t('ind.due'), children: date(item.dueDate) },
                 ...measures.map((m, n) => ({
                   key: `m${n}`,
-                  label:
-                    measures.length > 1 ? (m.name ?? t('common.measure', { n: n + 1 })) : t('ind.targetKind'),
+                  label: measures.length > 1 ? measureName(measures, n + 1, t) : t('ind.targetKind'),
                   children: (
                     <span>
                       {t(`ind.targetKind.${m.target.kind}`)} · {t(`ind.direction.${m.direction}`)} ·{' '}
@@ -309,7 +303,7 @@ export function IndicatorPage({ code }: IndicatorPageProps): ReactNode {
         {observations.error ? <ErrorAlert error={observations.error} onRetry={observations.reload} /> : null}
         <ObservationHistory
           observations={observations.data ?? []}
-          compound={measures.length > 1}
+          measures={measures}
           loading={observations.loading}
         />
       </Card>

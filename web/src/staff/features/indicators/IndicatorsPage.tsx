@@ -1,7 +1,8 @@
 /**
  * 指标: the headline indicators in one table (code, name, unit, baseline, latest approved value,
  * target, completion, time elapsed, light, lead unit), filtered by area, status, lead unit and
- * binding, sorted by any column; each name opens the indicator's page.
+ * binding, sorted by any column (rows without a number last, either way); each name opens the
+ * indicator's page.
  */
 import {
   Button,
@@ -26,7 +27,7 @@ import { LightDot, StatusLight } from '../../components/StatusLight.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { Link } from '../../router/router.tsx';
 import { usePlan } from '../../session/SessionProvider.tsx';
-import { compareCodes, type IndicatorRow, indicatorRows } from './indicatorRows.ts';
+import { compareCodes, compareNullsLast, type IndicatorRow, indicatorRows } from './indicatorRows.ts';
 import { PaceBar } from './PaceBar.tsx';
 
 const STATUSES: readonly Status[] = [
@@ -67,14 +68,18 @@ interface Filters {
   text: string;
 }
 
-function byNumber(a: number | null | undefined, b: number | null | undefined): number {
-  return (a ?? Number.NEGATIVE_INFINITY) - (b ?? Number.NEGATIVE_INFINITY);
-}
-
 /** The indicator table page. */
 export function IndicatorsPage(): ReactNode {
   const { t, num } = useLocale();
   const plan = usePlan();
+  /** A child row's label: the measure by name, and the sub-area. */
+  const partText = (r: IndicatorRow): string =>
+    [
+      r.part?.measure ? (r.part.measure.name ?? t('common.measure', { n: r.part.measure.n })) : null,
+      r.part?.area,
+    ]
+      .filter(Boolean)
+      .join(' · ');
   const assessments = useAssessments(plan.id);
   const items = useItems(plan.id, 'indicator');
   const [filters, setFilters] = useState<Filters>({ text: '' });
@@ -127,15 +132,13 @@ export function IndicatorsPage(): ReactNode {
       width: 170,
       sorter: (a, b) => a.name.localeCompare(b.name, 'zh-CN'),
       render: (_, r) =>
-        r.children || !r.area ? (
+        r.part ? (
+          <Typography.Text type="secondary">{partText(r)}</Typography.Text>
+        ) : (
           <Space size={4} wrap>
             <Link to={`/app/indicators/${encodeURIComponent(r.code)}`}>{r.name}</Link>
             {r.binding ? <Tag color="blue">{t('common.binding')}</Tag> : null}
           </Space>
-        ) : (
-          <Typography.Text type="secondary">
-            {r.area ?? t('common.measure', { n: r.measure })}
-          </Typography.Text>
         ),
     },
     {
@@ -161,7 +164,7 @@ export function IndicatorsPage(): ReactNode {
       align: 'right',
       width: 104,
       responsive: ['sm'],
-      sorter: (a, b) => byNumber(a.assessment?.value, b.assessment?.value),
+      sorter: (a, b, order) => compareNullsLast(a.assessment?.value, b.assessment?.value, order),
       render: (_, r) => <span className="lantu-num">{num(r.assessment?.value)}</span>,
     },
     {
@@ -177,7 +180,7 @@ export function IndicatorsPage(): ReactNode {
       key: 'completion',
       width: 150,
       responsive: ['sm'],
-      sorter: (a, b) => byNumber(a.assessment?.completion, b.assessment?.completion),
+      sorter: (a, b, order) => compareNullsLast(a.assessment?.completion, b.assessment?.completion, order),
       render: (_, r) => (
         <PaceBar
           completion={r.assessment?.completion ?? null}
@@ -223,8 +226,7 @@ export function IndicatorsPage(): ReactNode {
       ],
       rows: flat.map((r) => ({
         code: r.code,
-        name:
-          r.children || !r.area ? r.name : `${r.name} · ${r.area ?? t('common.measure', { n: r.measure })}`,
+        name: r.part ? `${r.name} · ${partText(r)}` : r.name,
         category: r.category,
         unit: r.unit,
         baseline: r.assessment?.baseline ?? null,

@@ -1,24 +1,27 @@
 /**
- * An item's reported values: one row per value (year, measure or area, kind) with its workflow state,
- * who reported it and where it comes from; a row opens to its revisions.
+ * An item's reported values: one row per value (year, measure, area, kind) with its workflow state,
+ * who reported it and where it comes from; a row opens to its revisions. The measure (分项) has a
+ * column only when the indicator has several, the area (区域) only when some value has one.
  */
 import { Table, type TableColumnsType, Tag, Typography } from 'antd';
 import type { ReactNode } from 'react';
+import type { Measure } from '../../../../../src/model/plan.ts';
 import type { ObservationReply } from '../../api/types.ts';
 import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { RevisionTimeline } from './RevisionTimeline.tsx';
+import { measureName } from './targetText.ts';
 
 /** Props of ObservationHistory. */
 export interface ObservationHistoryProps {
   observations: readonly ObservationReply[];
-  /** Whether the item has several measures (then the measure is shown). */
-  compound: boolean;
+  /** The indicator's measures (none for other items); with several, each value's is shown by name. */
+  measures: readonly Measure[];
   loading: boolean;
 }
 
 /** The table of values, newest year first. */
-export function ObservationHistory({ observations, compound, loading }: ObservationHistoryProps): ReactNode {
+export function ObservationHistory({ observations, measures, loading }: ObservationHistoryProps): ReactNode {
   const { t, num, dateTime } = useLocale();
   const rows = [...observations].sort(
     (a, b) => b.year - a.year || a.measure - b.measure || (a.area ?? '').localeCompare(b.area ?? ''),
@@ -30,17 +33,25 @@ export function ObservationHistory({ observations, compound, loading }: Observat
       width: 80,
       render: (_, o) => (o.period ? `${o.year} ${o.period}` : o.year),
     },
-    ...(compound || rows.some((o) => o.area)
+    ...(measures.length > 1
+      ? [
+          {
+            title: t('ind.measure'),
+            key: 'measure',
+            // Room for a measure's name in two lines at most, beside columns that do not wrap.
+            render: (_: unknown, o: ObservationReply) => (
+              <div style={{ minWidth: '9em' }}>{measureName(measures, o.measure, t)}</div>
+            ),
+          },
+        ]
+      : []),
+    ...(rows.some((o) => o.area)
       ? [
           {
             title: t('ind.area'),
             key: 'area',
             render: (_: unknown, o: ObservationReply) => (
-              <span style={{ whiteSpace: 'nowrap' }}>
-                {[compound ? t('common.measure', { n: o.measure }) : null, o.area]
-                  .filter(Boolean)
-                  .join(' · ') || t('ind.wholeArea')}
-              </span>
+              <span style={{ whiteSpace: 'nowrap' }}>{o.area ?? t('ind.wholeArea')}</span>
             ),
           },
         ]

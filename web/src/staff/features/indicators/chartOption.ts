@@ -1,7 +1,8 @@
 /**
  * The ECharts option of an indicator's chart: the target path from the baseline to the target
  * (linear, or geometric for compounding money amounts, as the assessment says), the approved values
- * as points, the projection to the end year dashed, and the target marked. Pure: data in, option out.
+ * as points, the projection to the end year dashed, and the target marked; the year axis has half a
+ * year of room at either end so labels clear the value axis. Pure: data in, option out.
  */
 
 import type { Assessment } from '../../api/types.ts';
@@ -35,6 +36,9 @@ const BLUE = '#1f5fbf';
 const PATH = '#8fb3e8';
 const TARGET = '#d9363e';
 
+/** Room on the year axis before the baseline year and after the target year, in years. */
+export const X_PADDING = 0.5;
+
 /** E(y) on the path: linear B + (T − B)·τ, geometric B·(T/B)^τ. */
 export function pathValue(path: 'linear' | 'geometric', b: number, t: number, tau: number): number {
   return path === 'geometric' && b > 0 && t > 0 ? b * (t / b) ** tau : b + (t - b) * tau;
@@ -48,6 +52,7 @@ export function indicatorChartOption(input: ChartInput): EChartsCoreOption {
   const external = input.targetKind === 'external';
   const target = external ? null : (a?.target ?? null);
   const baseline = a?.baseline ?? null;
+  const years = Array.from({ length: Math.max(0, yT - y0) + 1 }, (_, n) => y0 + n);
 
   if (a?.path && baseline !== null && target !== null && yT > y0) {
     const points: [number, number][] = [];
@@ -164,12 +169,15 @@ export function indicatorChartOption(input: ChartInput): EChartsCoreOption {
       formatter: (p: { seriesName: string; value: [number, number] }) =>
         `${p.seriesName}<br/>${p.value[0]}: <b>${input.format(p.value[1])}</b> ${input.unit}`,
     },
+    // Half a year of room at each end: the baseline's label, centred over its point, would otherwise
+    // sit on the y-axis over its tick labels (80 over 81), and the target's diamond on the edge.
     xAxis: {
       type: 'value',
-      min: y0,
-      max: yT,
-      interval: 1,
-      axisLabel: { formatter: (y: number) => String(y) },
+      // Ticks would fall from the padded minimum (2019.5, 2020.5 …): tick and label the years themselves.
+      min: y0 - X_PADDING,
+      max: yT + X_PADDING,
+      axisLabel: { customValues: years, formatter: (y: number) => String(y) },
+      axisTick: { customValues: years },
       splitLine: { show: false },
     },
     yAxis: { type: 'value', scale: true, name: input.unit, nameTextStyle: { align: 'left' } },

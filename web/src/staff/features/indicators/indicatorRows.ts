@@ -1,9 +1,11 @@
 /**
  * The indicator table's rows: each indicator of the plan with its item (lead unit, binding, unit)
  * and its assessments. A compound indicator (two measures) or one reported per sub-area gets a row
- * per measure or area beneath its own, which takes the indicator's worst light.
+ * per measure or area beneath its own, which takes the indicator's worst light. Numbers sort with
+ * the rows that have none last, whichever way.
  */
 import type { Assessment, Item, Light, PlanAssessment, Status } from '../../api/types.ts';
+import { measuresOf } from './targetText.ts';
 
 /** One row of the table. */
 export interface IndicatorRow {
@@ -20,6 +22,11 @@ export interface IndicatorRow {
   /** Measure number and sub-area of a child row. */
   measure: number;
   area?: string;
+  /**
+   * What a child row is of: the measure (when the indicator has several), with its name where the
+   * plan's table gives one, and the sub-area.
+   */
+  part?: { measure: { n: number; name: string | null } | null; area: string | null };
   status: Status;
   light: Light;
   children?: IndicatorRow[];
@@ -31,6 +38,24 @@ export function compareCodes(a: string, b: string): number {
   const y = Number(b);
   if (Number.isFinite(x) && Number.isFinite(y)) return x - y;
   return a.localeCompare(b, 'zh-CN', { numeric: true });
+}
+
+/**
+ * Compares two numbers for a table column sorted `order`, rows without one (—) last either way: the
+ * table reverses the result for a descending sort, so the missing ones are turned round to match.
+ */
+export function compareNullsLast(
+  a: number | null | undefined,
+  b: number | null | undefined,
+  order: 'ascend' | 'descend' | null | undefined,
+): number {
+  const missingA = a === null || a === undefined || Number.isNaN(a);
+  const missingB = b === null || b === undefined || Number.isNaN(b);
+  if (missingA || missingB) {
+    if (missingA && missingB) return 0;
+    return (missingA ? 1 : -1) * (order === 'descend' ? -1 : 1);
+  }
+  return a - b;
 }
 
 /** Joins the plan's assessment with the indicator items. */
@@ -45,6 +70,7 @@ export function indicatorRows(assessment: PlanAssessment, items: readonly Item[]
   return assessment.summary.items
     .map((summary) => {
       const item = itemOf.get(summary.indicator);
+      const measures = measuresOf(item);
       const rows = byCode.get(summary.indicator) ?? [];
       const base = {
         code: summary.indicator,
@@ -71,6 +97,11 @@ export function indicatorRows(assessment: PlanAssessment, items: readonly Item[]
           assessment: a,
           measure: a.measure,
           area: a.area,
+          part: {
+            measure:
+              measures.length > 1 ? { n: a.measure, name: measures[a.measure - 1]?.name ?? null } : null,
+            area: a.area ?? null,
+          },
           status: a.status,
           light: a.light,
         }));

@@ -1,6 +1,6 @@
 /**
  * Reading an indicator's table row: its measures as the model types them (the contract carries
- * them as open records, specified by src/model/plan.ts), and a target in words.
+ * them as open records, specified by src/model/plan.ts), a measure's name, and a target in words.
  */
 import type { Measure, Target } from '../../../../../src/model/plan.ts';
 import type { Item } from '../../api/types.ts';
@@ -8,6 +8,15 @@ import type { Item } from '../../api/types.ts';
 /** The measures of an indicator item, typed. */
 export function measuresOf(item: Item | undefined): Measure[] {
   return (item?.indicator?.measures ?? []) as unknown as Measure[];
+}
+
+/** What a measure is called: its name in the plan's table (区级及以上非遗代表项目), else 分项2. */
+export function measureName(
+  measures: readonly Measure[],
+  n: number,
+  t: (key: string, vars?: Record<string, string | number>) => string,
+): string {
+  return measures[n - 1]?.name ?? t('common.measure', { n });
 }
 
 const COMPARATORS: Record<string, string> = { '>': '>', '>=': '≥', '<': '<', '<=': '≤', about: '≈', '=': '' };

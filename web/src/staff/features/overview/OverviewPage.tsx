@@ -1,12 +1,13 @@
 /**
- * 总览: the plan at a glance for a leader with ten seconds: indicators by light, tasks and projects by
- * light, status by area, what needs attention (escalations first), the roll-up by lead unit, the
- * open reporting round, and who has not reported.
+ * 总览: the plan at a glance for a leader with ten seconds: indicators by light; tasks, projects and
+ * commitments each by light as the server judges their schedules (one without progress is grey, like
+ * an indicator without a value, or red once overdue); status by area, what needs attention
+ * (escalations first), the roll-up by lead unit, the open reporting round, and who has not reported.
  */
 import { Button, Card, Col, Flex, Row, Space, Spin, Table, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo } from 'react';
 import { openRound } from '../../api/openRound.ts';
-import type { Item, PlanAssessment, RoundReply } from '../../api/types.ts';
+import type { PlanAssessment, RoundReply } from '../../api/types.ts';
 import { useAssessments } from '../../api/useAssessments.ts';
 import { useItems } from '../../api/useItems.ts';
 import { useObservations } from '../../api/useObservations.ts';
@@ -23,6 +24,8 @@ import { Link, navigate } from '../../router/router.tsx';
 import { usePlan, useSession } from '../../session/SessionProvider.tsx';
 import { AttentionList } from './AttentionList.tsx';
 import { CategoryChart } from './CategoryChart.tsx';
+import { ItemLightsTable } from './ItemLightsTable.tsx';
+import { itemLights } from './itemLights.ts';
 import { LightCounts } from './LightCounts.tsx';
 import { owedByUnit } from './overdue.ts';
 
@@ -107,16 +110,8 @@ export function OverviewPage(): ReactNode {
   const observations = useObservations(plan.id);
   const owed = useOwed(plan.id, round?.year);
 
-  const progress = useMemo(() => {
-    // Reporters and reviewers see their own unit's progress only: count the items their unit is on.
-    const mine = (i: Item): boolean =>
-      readsAll || i.leadUnit?.id === me?.unit.id || i.coUnits.some((u) => u.id === me?.unit.id);
-    const list = (items.data ?? []).filter((i) => i.kind !== 'indicator' && mine(i));
-    const reported = list.filter((i) => i.progress && i.schedule);
-    const byLight = { green: 0, yellow: 0, red: 0, grey: 0 };
-    for (const i of reported) byLight[i.schedule!.light]++;
-    return { total: list.length, reported: reported.length, byLight };
-  }, [items.data, readsAll, me]);
+  // Every item whose schedule the user may see (a reporter or reviewer: those their unit leads).
+  const lights = useMemo(() => itemLights(items.data ?? []), [items.data]);
 
   const outstanding = useMemo(
     () =>
@@ -179,13 +174,13 @@ export function OverviewPage(): ReactNode {
             style={{ height: '100%' }}
             loading={items.loading && !items.data}
           >
-            <Typography.Paragraph type="secondary" style={{ marginBottom: 8 }}>
+            <Typography.Paragraph type="secondary" style={{ marginBottom: 4 }}>
               {t(readsAll ? 'overview.itemCount' : 'overview.itemCountMine', {
-                n: progress.total,
-                m: progress.reported,
+                n: lights.total,
+                m: lights.reported,
               })}
             </Typography.Paragraph>
-            <LightCounts byLight={progress.byLight} />
+            <ItemLightsTable lights={lights} />
           </Card>
         </Col>
         <Col xs={24} md={24} xl={8}>

@@ -1,25 +1,15 @@
 /**
  * One item the unit owes, as a form: a value per measure (with its unit, checked as you type: a
- * number is required, a change of more than half against last year's approved value is flagged),
- * the note and evidence; saved as a draft or submitted for review. A returned item shows the
- * reviewer's comment above the form.
+ * number is required, typed as a clerk types it — full-width, with separators or the unit — and
+ * anything unreadable stays in the field with its error and blocks saving; a change of more than
+ * half against last year's approved value, or a negative total, is a warning), the note and
+ * evidence; saved as a draft or submitted for review. Submitting with warnings asks for an
+ * explanation, kept as the value's note for the reviewer. A returned item shows the reviewer's
+ * comment above the form, and the warnings of the values it brings back at once.
  */
-import {
-  Alert,
-  Button,
-  Card,
-  Col,
-  Form,
-  Input,
-  InputNumber,
-  Row,
-  Select,
-  Space,
-  Tag,
-  Typography,
-} from 'antd';
+import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
-import { type ReactNode, useMemo, useState } from 'react';
+import { type ReactNode, useEffect, useMemo, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import type {
   CreateObservationBody,
@@ -33,7 +23,10 @@ import { useAction } from '../../components/useAction.ts';
 import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { Link } from '../../router/router.tsx';
-import { implausibleChange, type ReportRow } from './reportRows.ts';
+import { ExplainWarningsDialog } from './ExplainWarningsDialog.tsx';
+import { parseValue, valueText } from './parseValue.ts';
+import { type ReportRow, type ValueWarning, valueProblem, valueWarnings } from './reportRows.ts';
+import { ValueInput } from './ValueInput.tsx';
 
 /** Props of OwedItemForm. */
 export interface OwedItemFormProps {
@@ -49,14 +42,35 @@ export interface OwedItemFormProps {
   onChanged: () => void;
 }
 
+/** The form's values: each row's value as typed (or as read from the server), keyed by row. */
 type Fields = Record<string, number | string | null | undefined> & {
   note?: string;
   evidence?: string;
   source?: string;
   narrative?: string;
   milestone?: string;
-  investment?: number | null;
+  investment?: number | string | null;
 };
+
+/** The unit of investment to date. */
+const INVESTMENT_UNIT = '亿元';
+
+/** Investment to date as typed, or null when it is empty; NaN when it cannot be sent (not a number, below 0). */
+function investmentOf(typed: unknown): number | null {
+  const text = valueText(typed);
+  if (text.trim() === '') return null;
+  const value = parseValue(text, INVESTMENT_UNIT);
+  return value === null || value < 0 ? Number.NaN : value;
+}
+
+/** Whether any value of the form cannot be saved as it stands. */
+function hasProblems(rows: readonly ReportRow[], values: Fields | undefined): boolean {
+  if (!values) return false;
+  return (
+    rows.some((row) => valueProblem(row, values[row.key]) !== null) ||
+    Number.isNaN(investmentOf(values.investment))
+  );
+}
 
 /** The form of one owed item. */
 export function OwedItemForm({
@@ -73,6 +87,9 @@ export function OwedItemForm({
   const [form] = Form.useForm<Fields>();
   const [busy, setBusy] = useState<'save' | 'submit' | null>(null);
   const [open, setOpen] = useState(!folded);
+  /** The form's values and the warnings to explain while the explanation dialog is open. */
+  const [explaining, setExplaining] = useState<{ fields: Fields; warnings: string[] } | null>(null);
+  const blocked = Form.useWatch((values: Fields) => hasProblems(rows, values), form) ?? false;
   const progress = owed.itemKind !== 'indicator';
   const first = rows.find((r) => r.existing)?.existing ?? null;
   const returned = rows.map((r) => r.existing).find((o) => o?.status === 'returned') ?? null;
@@ -90,40 +107,80 @@ export function OwedItemForm({
     return values;
   }, [rows, first]);
 
+  // A value brought back (a draft, a returned one) shows its warnings at once, not only once touched.
+  const filled = rows
+    .filter((r) => r.existing?.value !== null && r.existing?.value !== undefined)
+    .map((r) => r.key)
+    .join(',');
+  useEffect(() => {
+    if (filled !== '') form.validateFields(filled.split(',')).catch(() => undefined);
+  }, [form, filled]);
+
+  const warningText = (row: ReportRow, warning: ValueWarning): string => {
+    switch (warning.code) {
+      case 'implausible': {
+        const percent = Math.round(warning.change * 100);
+        const change = `${percent > 0 ? '+' : ''}${num(percent)}%`;
+        const previous = `${num(warning.previous)} ${row.unit}`.trim();
+        return t('rep.implausible', { year: year - 1, previous, change });
+      }
+      case 'backwards':
+        return t('rep.backwards', { previous: num(warning.previous) });
+      case 'negative':
+        return t('rep.negative');
+    }
+  };
+
   const valueRules = (row: ReportRow): Rule[] => [
+    // Only `required` and `message`: another key makes it a string rule, which a number read back fails.
     { required: !row.optional, message: t('rep.valueRequired') },
-    ...(row.kind === 'progress'
-      ? [{ type: 'number' as const, min: 0, max: 100, message: t('rep.percentRange') }]
-      : []),
     {
-      warningOnly: true,
-      validator: async (_: unknown, value: number | null | undefined) => {
-        const v = value ?? null;
-        const change = implausibleChange(row.kind, v, row.lastYear);
-        if (change !== null) {
-          const signed = `${change > 0 ? '+' : ''}${Math.round(change * 100)}%`;
-          throw new Error(
-            t('rep.implausible', { year: year - 1, previous: num(row.lastYear), change: signed }),
-          );
-        }
-        if (row.kind === 'progress' && v !== null && row.lastYear !== null && v < row.lastYear) {
-          throw new Error(t('rep.backwards', { previous: num(row.lastYear) }));
-        }
+      validator: async (_: unknown, typed: unknown) => {
+        const text = valueText(typed);
+        if (!row.optional && text !== '' && text.trim() === '') throw new Error(t('rep.valueRequired'));
+        const problem = valueProblem(row, typed);
+        if (problem === 'not-a-number') throw new Error(t('rep.notANumber'));
+        if (problem === 'percent-range') throw new Error(t('rep.percentRange'));
       },
     },
+    // One rule per kind of warning, so that each shows on its own line.
+    ...(['negative', 'implausible', 'backwards'] as const).map(
+      (code): Rule => ({
+        warningOnly: true,
+        validator: async (_: unknown, typed: unknown) => {
+          const value = parseValue(valueText(typed), row.unit);
+          const warning = valueWarnings(row, value).find((w) => w.code === code);
+          if (warning) throw new Error(warningText(row, warning));
+        },
+      }),
+    ),
   ];
 
+  /** The warnings of the values about to be submitted, each naming its value. */
+  const warningsOf = (fields: Fields): string[] =>
+    rows.flatMap((row) => {
+      const value = parseValue(valueText(fields[row.key]), row.unit);
+      if (value === null) return [];
+      const what = [owed.itemTitle, row.label, row.area].filter(Boolean).join(' · ');
+      return valueWarnings(row, value).map((w) =>
+        t('rep.warningOf', { what, value: `${num(value)} ${row.unit}`.trim(), warning: warningText(row, w) }),
+      );
+    });
+
   const save = async (fields: Fields, submit: boolean): Promise<void> => {
+    const investment = investmentOf(fields.investment);
     for (const row of rows) {
-      const raw = fields[row.key];
-      if (raw === null || raw === undefined || raw === '') continue;
-      const value = Number(raw);
+      const typed = valueText(fields[row.key]);
+      if (typed.trim() === '') continue;
+      const value = parseValue(typed, row.unit);
+      // The form's rules refuse such a value before this is called.
+      if (value === null) throw new Error(t('rep.notANumber'));
       const details = {
         note: (fields.note ?? '').trim(),
         evidence: (fields.evidence ?? '').trim(),
         ...(progress && fields.narrative ? { narrative: fields.narrative.trim() } : {}),
         ...(progress && fields.milestone ? { milestone: fields.milestone } : {}),
-        ...(progress && typeof fields.investment === 'number' ? { investment: fields.investment } : {}),
+        ...(progress && investment !== null && !Number.isNaN(investment) ? { investment } : {}),
       };
       const source = (fields.source ?? '').trim();
       let saved: ObservationDetailReply;
@@ -161,6 +218,17 @@ export function OwedItemForm({
     }
   };
 
+  /** Saves (and submits) the form's values, then reads the lists again. */
+  const send = async (fields: Fields, submit: boolean): Promise<void> => {
+    setBusy(submit ? 'submit' : 'save');
+    await run(() => save(fields, submit), {
+      success: submit ? t('rep.submitted') : t('rep.saved'),
+      onStale: onChanged,
+    });
+    setBusy(null);
+    onChanged();
+  };
+
   const handleSave = async (submit: boolean): Promise<void> => {
     let fields: Fields;
     try {
@@ -172,13 +240,19 @@ export function OwedItemForm({
       form.setFields([{ name: 'evidence', errors: [t('rep.evidenceRequired')] }]);
       return;
     }
-    setBusy(submit ? 'submit' : 'save');
-    await run(() => save(fields, submit), {
-      success: submit ? t('rep.submitted') : t('rep.saved'),
-      onStale: onChanged,
-    });
-    setBusy(null);
-    onChanged();
+    const warnings = submit ? warningsOf(fields) : [];
+    if (warnings.length > 0) {
+      setExplaining({ fields, warnings });
+      return;
+    }
+    await send(fields, submit);
+  };
+
+  const handleExplained = async (note: string): Promise<void> => {
+    if (!explaining) return;
+    form.setFieldValue('note', note);
+    await send({ ...explaining.fields, note }, true);
+    setExplaining(null);
   };
 
   const code = owed.indicatorCode;
@@ -252,10 +326,9 @@ export function OwedItemForm({
                 }
                 hasFeedback
               >
-                <InputNumber
-                  style={{ width: '100%' }}
-                  suffix={row.unit}
-                  inputMode="decimal"
+                <ValueInput
+                  unit={row.unit}
+                  inputMode={row.mayBeNegative ? 'text' : 'decimal'}
                   aria-label={`${owed.itemTitle} ${row.area ?? ''} ${t('rep.value', { year })}`}
                   data-testid={`value-${row.key}`}
                 />
@@ -288,8 +361,18 @@ export function OwedItemForm({
           ) : null}
           {owed.itemKind === 'project' ? (
             <Col xs={24} sm={12} xl={6}>
-              <Form.Item name="investment" label={t('rep.investment')}>
-                <InputNumber style={{ width: '100%' }} min={0} />
+              <Form.Item
+                name="investment"
+                label={t('rep.investment')}
+                rules={[
+                  {
+                    validator: async (_: unknown, typed: unknown) => {
+                      if (Number.isNaN(investmentOf(typed))) throw new Error(t('rep.investmentInvalid'));
+                    },
+                  },
+                ]}
+              >
+                <ValueInput unit={INVESTMENT_UNIT} aria-label={t('rep.investment')} />
               </Form.Item>
             </Col>
           ) : null}
@@ -319,15 +402,27 @@ export function OwedItemForm({
           </Col>
         </Row>
         <Space wrap>
-          <Button type="primary" loading={busy === 'submit'} onClick={() => void handleSave(true)}>
+          <Button
+            type="primary"
+            loading={busy === 'submit'}
+            disabled={blocked}
+            onClick={() => void handleSave(true)}
+          >
             {t('rep.submit')}
           </Button>
-          <Button loading={busy === 'save'} onClick={() => void handleSave(false)}>
+          <Button loading={busy === 'save'} disabled={blocked} onClick={() => void handleSave(false)}>
             {t('rep.saveDraft')}
           </Button>
           {code ? <Link to={`/app/indicators/${encodeURIComponent(code)}`}>{t('rep.openItem')}</Link> : null}
         </Space>
       </Form>
+      <ExplainWarningsDialog
+        warnings={explaining?.warnings ?? null}
+        note={explaining?.fields.note ?? ''}
+        busy={busy === 'submit'}
+        onConfirm={(note) => void handleExplained(note)}
+        onCancel={() => setExplaining(null)}
+      />
     </Card>
   );
 }

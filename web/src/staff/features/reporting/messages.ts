@@ -22,14 +22,38 @@ export const reportingMessages = {
   'rep.optional': { 'zh-CN': '（选填）', en: ' (optional)' },
   'rep.lastYear': { 'zh-CN': '上年审定值 {value}', en: 'Last year approved: {value}' },
   'rep.valueRequired': { 'zh-CN': '请填写数值', en: 'Enter a value' },
+  'rep.notANumber': { 'zh-CN': '请输入数字，如 162.5', en: 'Enter a number such as 162.5' },
   'rep.percentRange': { 'zh-CN': '完成进度应在 0 到 100 之间', en: 'Percent done is 0 to 100' },
   'rep.implausible': {
-    'zh-CN': '与 {year} 年审定值 {previous} 相比变化 {change}，请核实（仍可提交）',
-    en: 'Differs from the approved {year} value {previous} by {change}: please check (you can still submit)',
+    'zh-CN': '与 {year} 年审定值 {previous} 相比变化 {change}，请核实（提交时须说明原因）',
+    en: 'Differs from the approved {year} value {previous} by {change}: please check (submitting asks why)',
   },
   'rep.backwards': {
-    'zh-CN': '低于上年进度 {previous}%，请核实',
-    en: 'Below last year’s {previous}%: please check',
+    'zh-CN': '低于上年进度 {previous}%，请核实（提交时须说明原因）',
+    en: 'Below last year’s {previous}%: please check (submitting asks why)',
+  },
+  'rep.negative': {
+    'zh-CN': '数值为负，此项一般不小于 0，请核实（提交时须说明原因）',
+    en: 'Negative, where this value is normally 0 or more: please check (submitting asks why)',
+  },
+  'rep.warningOf': { 'zh-CN': '{what} {value}：{warning}', en: '{what} {value}: {warning}' },
+  'rep.explainTitle': { 'zh-CN': '提交前请说明', en: 'Explain before submitting' },
+  'rep.explainLabel': {
+    'zh-CN': '说明（审核人可见）',
+    en: 'Note (the reviewer reads it)',
+  },
+  'rep.explainPlaceholder': {
+    'zh-CN': '为何与上年差异较大或为负数，例如：统计口径调整，含新落地项目',
+    en: 'Why it differs so much or is negative, e.g. a new definition, a large new project',
+  },
+  'rep.explainRequired': {
+    'zh-CN': '请说明原因（至少 {n} 个字）',
+    en: 'Say why (at least {n} characters)',
+  },
+  'rep.explainSubmit': { 'zh-CN': '附说明提交', en: 'Submit with this note' },
+  'rep.investmentInvalid': {
+    'zh-CN': '请输入不小于 0 的数字，如 3.2',
+    en: 'Enter a number of 0 or more, such as 3.2',
   },
   'rep.note': { 'zh-CN': '说明', en: 'Note' },
   'rep.notePlaceholder': {

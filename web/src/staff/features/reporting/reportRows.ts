@@ -5,6 +5,7 @@
 import type { Measure } from '../../../../../src/model/plan.ts';
 import type { Item, ObservationReply, OwedItem } from '../../api/types.ts';
 import { measuresOf } from '../indicators/targetText.ts';
+import { parseValue, valueText } from './parseValue.ts';
 
 /** What a value is, for the API (progress for tasks and projects). */
 export type ReportKind = ObservationReply['kind'];
@@ -24,8 +25,24 @@ export interface ReportRow {
   lastYear: number | null;
   /** Whether the row may be left empty (targets set by the level above). */
   optional: boolean;
+  /**
+   * Whether a negative value is ordinary: rates and changes (增速, 降低率, 百分点, an increment) can
+   * fall below zero; levels and totals counted up (亿元, 个, 人, 家, a share in %) cannot.
+   */
+  mayBeNegative: boolean;
   /** The value already entered this year (a draft or a returned one), if any. */
   existing: ObservationReply | null;
+}
+
+/** Words of a name that make it a change or a balance, which can be negative (增速, 降低率, 净流入). */
+const CHANGE_WORDS = /增速|增幅|增长|增量|增减|降低|下降|减少|变化|变动|差额|净|顺差|逆差|利润|盈亏/;
+
+/** Whether a value of this kind, unit and name may be negative (see ReportRow.mayBeNegative). */
+export function mayBeNegative(kind: ReportKind, unit: string, names: readonly (string | null)[]): boolean {
+  if (kind === 'growth' || kind === 'increment') return true;
+  if (kind === 'progress') return false;
+  if (unit.trim() === '百分点') return true;
+  return names.some((name) => name !== null && CHANGE_WORDS.test(name));
 }
 
 function defaultKind(measure: Measure | undefined): ReportKind {
@@ -61,6 +78,7 @@ export function reportRows(
         label: null,
         lastYear: last?.approvedValue ?? null,
         optional: false,
+        mayBeNegative: false,
         existing: existingOf(1, null, 'progress'),
       },
     ];
@@ -85,15 +103,17 @@ export function reportRows(
         (a.area ?? '').localeCompare(b.area ?? ''),
     );
     for (const [n, shape] of ordered.entries()) {
+      const unit = shape.kind === 'growth' ? '%' : (measure?.unit ?? item?.indicator?.unit ?? '');
       rows.push({
         key: `v${m}_${n}`,
         measure: m,
         area: shape.area,
         kind: shape.kind,
-        unit: shape.kind === 'growth' ? '%' : (measure?.unit ?? item?.indicator?.unit ?? ''),
+        unit,
         label,
         lastYear: shape.value,
         optional: shape.kind === 'target',
+        mayBeNegative: mayBeNegative(shape.kind, unit, [owed.itemTitle, measure?.name ?? null]),
         existing: existingOf(m, shape.area, shape.kind),
       });
     }
@@ -113,4 +133,39 @@ export function implausibleChange(
   if (kind !== 'level' || value === null || lastYear === null || lastYear === 0) return null;
   const change = (value - lastYear) / Math.abs(lastYear);
   return Math.abs(change) > PLAUSIBLE_CHANGE ? change : null;
+}
+
+/** Something about a value that asks for a second look: not an error, but submitting asks why. */
+export type ValueWarning =
+  /** More than ±50% against last year's approved level; `change` is the share (85469 for +8,546,900%). */
+  | { code: 'implausible'; change: number; previous: number }
+  /** A percent done below last year's. */
+  | { code: 'backwards'; previous: number }
+  /** Below zero where values are not (see ReportRow.mayBeNegative). */
+  | { code: 'negative' };
+
+/** The warnings of one row's value (none for an empty value). */
+export function valueWarnings(row: ReportRow, value: number | null): ValueWarning[] {
+  if (value === null) return [];
+  const warnings: ValueWarning[] = [];
+  if (value < 0 && !row.mayBeNegative && row.kind !== 'progress') warnings.push({ code: 'negative' });
+  const change = implausibleChange(row.kind, value, row.lastYear);
+  if (change !== null && row.lastYear !== null)
+    warnings.push({ code: 'implausible', change, previous: row.lastYear });
+  if (row.kind === 'progress' && row.lastYear !== null && value < row.lastYear)
+    warnings.push({ code: 'backwards', previous: row.lastYear });
+  return warnings;
+}
+
+/** What is wrong with a typed value so that it cannot be saved: not a number, or a percent done outside 0–100. */
+export type ValueProblem = 'not-a-number' | 'percent-range';
+
+/** The problem of one row's typed value, or null (an empty value is the required rule's business). */
+export function valueProblem(row: ReportRow, typed: unknown): ValueProblem | null {
+  const text = valueText(typed);
+  if (text.trim() === '') return null;
+  const value = parseValue(text, row.unit);
+  if (value === null) return 'not-a-number';
+  if (row.kind === 'progress' && (value < 0 || value > 100)) return 'percent-range';
+  return null;
 }

@@ -1,9 +1,10 @@
 /**
  * 审核: the queue of values waiting for me. A reviewer sees the values their unit's reporters
  * submitted and passes or returns them; a planner sees the values the units reviewed and approves or
- * returns them. Buttons follow each value's `abilities`; a return needs a comment.
+ * returns them. Buttons follow each value's `abilities`; a return needs a comment. On a desk the
+ * queue is a table; on a phone each value is a card showing the same facts above its buttons.
  */
-import { Button, Card, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
+import { Card, Grid, Segmented, Space, Table, type TableColumnsType, Tag, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import type { ObservationReply, ObservationStatus, TransitionAction } from '../../api/types.ts';
@@ -14,16 +15,13 @@ import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
-import { Link } from '../../router/router.tsx';
 import { usePlan, useSession } from '../../session/SessionProvider.tsx';
 import { RevisionTimeline } from '../indicators/RevisionTimeline.tsx';
-import { implausibleChange } from '../reporting/reportRows.ts';
 import { ReturnDialog } from './ReturnDialog.tsx';
-
-/** The key of a value without its year, to find last year's. */
-function keyOf(o: ObservationReply, year: number): string {
-  return `${o.itemId}|${o.measure}|${o.area ?? ''}|${o.kind}|${o.period ?? ''}|${year}`;
-}
+import { ReviewActions } from './ReviewActions.tsx';
+import { ReviewCards } from './ReviewCards.tsx';
+import { ReviewItemTitle } from './ReviewItemTitle.tsx';
+import { approvedByKey, changeText, yearOnYear } from './reviewRows.ts';
 
 /** The review page. */
 export function ReviewPage(): ReactNode {
@@ -38,12 +36,10 @@ export function ReviewPage(): ReactNode {
   const [returning, setReturning] = useState<ObservationReply | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
 
-  const lastYear = useMemo(() => {
-    const map = new Map<string, number>();
-    for (const o of approved.data ?? [])
-      if (o.approvedValue !== null) map.set(keyOf(o, o.year), o.approvedValue);
-    return map;
-  }, [approved.data]);
+  // On a phone the table would hide the value behind the buttons: there each value is a card.
+  const phone = Grid.useBreakpoint().md === false;
+
+  const lastYear = useMemo(() => approvedByKey(approved.data ?? []), [approved.data]);
 
   const transition = async (
     o: ObservationReply,
@@ -85,33 +81,7 @@ export function ReviewPage(): ReactNode {
       key: 'item',
       render: (_, o) => (
         <div style={{ minWidth: 180 }}>
-          {o.indicatorCode ? (
-            <Link to={`/app/indicators/${encodeURIComponent(o.indicatorCode)}`}>
-              {o.indicatorCode} {o.itemTitle}
-            </Link>
-          ) : (
-            <span>
-              <Tag>{t(`kind.${o.itemKind}`)}</Tag>
-              {o.itemTitle}
-            </span>
-          )}
-          {o.area ? (
-            <Typography.Text type="secondary">{t('common.paren', { x: o.area })}</Typography.Text>
-          ) : null}
-          {o.details.evidence ? (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('rev.evidence', { text: o.details.evidence })}
-              </Typography.Text>
-            </div>
-          ) : null}
-          {o.details.note ? (
-            <div>
-              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
-                {t('rev.note', { text: o.details.note })}
-              </Typography.Text>
-            </div>
-          ) : null}
+          <ReviewItemTitle value={o} />
         </div>
       ),
     },
@@ -132,15 +102,14 @@ export function ReviewPage(): ReactNode {
       align: 'right',
       responsive: ['md'],
       render: (_, o) => {
-        const previous = lastYear.get(keyOf(o, o.year - 1)) ?? null;
+        const { previous, change, implausible } = yearOnYear(o, lastYear);
         if (previous === null) return '—';
-        const change = implausibleChange(o.kind, o.value, previous);
         return (
           <span className="lantu-num">
             {num(previous)}
-            {change !== null ? (
+            {change !== null && implausible ? (
               <Tag color="warning" style={{ marginInlineStart: 6 }}>
-                {`${change > 0 ? '+' : ''}${Math.round(change * 100)}%`}
+                {changeText(change)}
               </Tag>
             ) : null}
           </span>
@@ -162,33 +131,12 @@ export function ReviewPage(): ReactNode {
       key: 'actions',
       fixed: 'right',
       render: (_, o) => (
-        <Space size={4} wrap>
-          {o.abilities.review ? (
-            <Button
-              type="primary"
-              size="small"
-              loading={busy === `${o.id}:review`}
-              onClick={() => void transition(o, 'review')}
-            >
-              {t('rev.pass')}
-            </Button>
-          ) : null}
-          {o.abilities.approve ? (
-            <Button
-              type="primary"
-              size="small"
-              loading={busy === `${o.id}:approve`}
-              onClick={() => void transition(o, 'approve')}
-            >
-              {t('rev.approve')}
-            </Button>
-          ) : null}
-          {o.abilities.return ? (
-            <Button danger size="small" onClick={() => setReturning(o)}>
-              {t('rev.return')}
-            </Button>
-          ) : null}
-        </Space>
+        <ReviewActions
+          value={o}
+          busy={busy}
+          onTransition={(value, action) => void transition(value, action)}
+          onReturn={setReturning}
+        />
       ),
     },
   ];
@@ -216,7 +164,7 @@ export function ReviewPage(): ReactNode {
       year: o.year,
       value: o.value,
       unitOfMeasure: o.unit ?? null,
-      last: lastYear.get(keyOf(o, o.year - 1)) ?? null,
+      last: yearOnYear(o, lastYear).previous,
       unit: o.unitName ?? null,
       state: t(`obs.${o.status}`),
       updated: dateTime(o.updatedAt),
@@ -253,18 +201,29 @@ export function ReviewPage(): ReactNode {
           <ExportXlsxButton title={t('rev.exportTitle')} table={exportTable} />
         </Space>
         {list.error ? <ErrorAlert error={list.error} onRetry={list.reload} /> : null}
-        <Table<ObservationReply>
-          size="small"
-          rowKey="id"
-          loading={list.loading}
-          dataSource={list.data ?? []}
-          columns={columns}
-          pagination={(list.data?.length ?? 0) > 20 ? { pageSize: 20, size: 'small' } : false}
-          locale={{ emptyText: t('rev.empty') }}
-          expandable={{ expandedRowRender: (o) => <RevisionTimeline observationId={o.id} /> }}
-          scroll={{ x: 'max-content' }}
-          data-testid="review-queue"
-        />
+        {phone ? (
+          <ReviewCards
+            values={list.data ?? []}
+            loading={list.loading}
+            approved={lastYear}
+            busy={busy}
+            onTransition={(value, action) => void transition(value, action)}
+            onReturn={setReturning}
+          />
+        ) : (
+          <Table<ObservationReply>
+            size="small"
+            rowKey="id"
+            loading={list.loading}
+            dataSource={list.data ?? []}
+            columns={columns}
+            pagination={(list.data?.length ?? 0) > 20 ? { pageSize: 20, size: 'small' } : false}
+            locale={{ emptyText: t('rev.empty') }}
+            expandable={{ expandedRowRender: (o) => <RevisionTimeline observationId={o.id} /> }}
+            scroll={{ x: 'max-content' }}
+            data-testid="review-queue"
+          />
+        )}
       </Card>
       <ReturnDialog
         itemTitle={returning ? returning.itemTitle : null}

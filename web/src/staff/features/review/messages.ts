@@ -35,7 +35,6 @@ export const reviewMessages = {
     'zh-CN': '例如：与统计年鉴口径不一致，请核对后重报',
     en: 'E.g. the figure does not match the yearbook definition: check and resubmit',
   },
-  'rev.change': { 'zh-CN': '{change}', en: '{change}' },
   'rev.evidence': { 'zh-CN': '佐证：{text}', en: 'Evidence: {text}' },
   'rev.note': { 'zh-CN': '说明：{text}', en: 'Note: {text}' },
   'rev.exportTitle': { 'zh-CN': '待审核数据', en: 'Values to review' },
@@ -44,4 +43,14 @@ export const reviewMessages = {
   'rev.evidenceCol': { 'zh-CN': '佐证', en: 'Evidence' },
   'rev.noteCol': { 'zh-CN': '说明', en: 'Note' },
   'rev.count': { 'zh-CN': '{n} 条', en: '{n} values' },
+  'rev.count.one': { 'zh-CN': '{n} 条', en: '{n} value' },
+  'rev.noLastYear': { 'zh-CN': '无', en: 'None' },
+  'rev.changeLabel': { 'zh-CN': '较上年', en: 'Change on last year' },
+  'rev.implausible': { 'zh-CN': '变化超过 50%，请核对', en: 'Over 50%: check it' },
+  'rev.submittedBy': {
+    'zh-CN': '填报单位：{unit} · 更新于 {time}',
+    en: 'Reported by {unit} · updated {time}',
+  },
+  'rev.showRevisions': { 'zh-CN': '修订记录', en: 'Revisions' },
+  'rev.hideRevisions': { 'zh-CN': '收起修订记录', en: 'Hide revisions' },
 } satisfies Dictionary;
