@@ -303,7 +303,14 @@ export function OwedItemForm({
           data-testid="returned-comment"
         />
       ) : null}
-      <Form<Fields> form={form} layout="vertical" initialValues={initialValues} disabled={busy !== null}>
+      <Form<Fields>
+        form={form}
+        // Several forms stand on one page: the name prefixes their field ids, so each label names its own field.
+        name={`${owed.itemKey}${rows[0]?.area ? `@${rows[0].area}` : ''}`.replace(/[^\w@.-]/g, '_')}
+        layout="vertical"
+        initialValues={initialValues}
+        disabled={busy !== null}
+      >
         <Row gutter={16}>
           {rows.map((row) => (
             <Col key={row.key} xs={24} sm={12} xl={6}>

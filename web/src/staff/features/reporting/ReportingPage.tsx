@@ -1,11 +1,14 @@
 /**
  * 填报: what my unit owes for the open round, one form per item, and what it has already handed in
  * with the state of each value. A clerk finds her three numbers, enters them with their evidence and
- * submits them here.
+ * submits them here. A unit that co-operates on tasks, projects or commitments (a street office,
+ * often) reports the progress of its own part of them below: not owed, but what the lead unit and
+ * the bureau read beside the item's own progress.
  */
 import { Alert, Empty, Segmented, Space, Spin, Typography } from 'antd';
 import { type ReactNode, useMemo, useState } from 'react';
 import { openRound } from '../../api/openRound.ts';
+import type { Item, ObservationReply, OwedItem } from '../../api/types.ts';
 import { useItems } from '../../api/useItems.ts';
 import { useObservations } from '../../api/useObservations.ts';
 import { useOwed } from '../../api/useOwed.ts';
@@ -13,7 +16,7 @@ import { useRounds } from '../../api/useRounds.ts';
 import { DeadlineTag } from '../../components/DeadlineTag.tsx';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
-import { usePlan } from '../../session/SessionProvider.tsx';
+import { usePlan, useSession } from '../../session/SessionProvider.tsx';
 import { HandedInTable } from './HandedInTable.tsx';
 import { OwedItemForm } from './OwedItemForm.tsx';
 import { ReportingTemplate } from './ReportingTemplate.tsx';
@@ -27,6 +30,7 @@ const UNFOLDED_AT_MOST = 8;
 export function ReportingPage(): ReactNode {
   const { t, date } = useLocale();
   const plan = usePlan();
+  const { me } = useSession();
   const rounds = useRounds(plan.id);
   const round = openRound(rounds.data);
   const ready = rounds.data !== undefined || rounds.error !== null;
@@ -56,6 +60,10 @@ export function ReportingPage(): ReactNode {
     (o) => show === 'all' || (show === 'indicator') === (o.itemKind === 'indicator'),
   );
   const fold = owed.data.items.length > UNFOLDED_AT_MOST;
+  const parts = me
+    ? cooperatingParts(items.data, thisYear.data, me.unit.id, me.unit.shortName, reportYear)
+    : [];
+  const ledNothing = owed.data.items.length === 0 && handedIn.length === 0;
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -78,7 +86,9 @@ export function ReportingPage(): ReactNode {
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('rep.owed', { n: owed.data.items.length })}
       </Typography.Title>
-      {owed.data.items.length === 0 ? <Empty description={t('rep.owedNone')} /> : null}
+      {owed.data.items.length === 0 ? (
+        <Empty description={ledNothing ? t('rep.leadsNothing') : t('rep.owedNone')} />
+      ) : null}
       {owed.data.items.some((o) => o.itemKind === 'indicator') &&
       owed.data.items.some((o) => o.itemKind !== 'indicator') ? (
         <Segmented
@@ -108,10 +118,91 @@ export function ReportingPage(): ReactNode {
           />
         );
       })}
+      {parts.length > 0 && me ? (
+        <>
+          <div>
+            <Typography.Title level={4} style={{ margin: 0 }}>
+              {t('rep.parts', { n: parts.length })}
+            </Typography.Title>
+            <Typography.Text type="secondary">
+              {t('rep.partsHint', { unit: me.unit.shortName })}
+            </Typography.Text>
+          </div>
+          <div data-testid="parts" style={{ display: 'contents' }}>
+            {parts.map((o) => {
+              const rows = reportRows(
+                o,
+                itemById.get(o.itemId),
+                lastYear.data ?? [],
+                thisYear.data ?? [],
+                me.unit.shortName,
+              );
+              const key = `part:${o.itemId}:${o.state}:${rows.map((r) => (r.existing ? `${r.existing.id}@${r.existing.version}` : '-')).join(',')}`;
+              return (
+                <OwedItemForm
+                  key={key}
+                  planId={plan.id}
+                  year={reportYear}
+                  owed={o}
+                  item={itemById.get(o.itemId)}
+                  rows={rows}
+                  folded={o.state === 'missing'}
+                  onChanged={reload}
+                />
+              );
+            })}
+          </div>
+        </>
+      ) : null}
       <Typography.Title level={4} style={{ margin: 0 }}>
         {t('rep.handedIn', { n: handedIn.length })}
       </Typography.Title>
       <HandedInTable observations={handedIn} />
     </Space>
   );
+}
+
+/**
+ * The tasks, projects and commitments the unit co-operates on (not leads) whose own part it has not
+ * handed in for the year, shaped as owed items so the same form serves: missing, a draft or returned.
+ */
+function cooperatingParts(
+  items: readonly Item[],
+  thisYear: readonly ObservationReply[],
+  unitId: string,
+  unitShortName: string,
+  year: number,
+): OwedItem[] {
+  const out: OwedItem[] = [];
+  for (const item of items) {
+    if (
+      item.kind === 'indicator' ||
+      item.leadUnit?.id === unitId ||
+      !item.coUnits.some((u) => u.id === unitId)
+    )
+      continue;
+    const mine = thisYear.filter(
+      (o) => o.itemId === item.id && o.area === unitShortName && o.kind === 'progress' && o.period === null,
+    );
+    if (mine.some((o) => HANDED_IN.has(o.status))) continue;
+    const pending = mine.filter((o) => o.status === 'draft' || o.status === 'returned');
+    out.push({
+      itemId: item.id,
+      itemKey: item.key,
+      itemKind: item.kind,
+      itemTitle: item.title,
+      indicatorCode: null,
+      year,
+      dueDate: item.dueDate,
+      state: pending.some((o) => o.status === 'returned') ? 'returned' : pending.length ? 'draft' : 'missing',
+      measures: [1],
+      observations: pending.map((o) => ({
+        id: o.id,
+        measure: o.measure,
+        status: o.status,
+        version: o.version,
+      })),
+    });
+  }
+  return out;
 }

@@ -13,6 +13,15 @@ export const reportingMessages = {
     'zh-CN': '本单位本轮已全部报送，谢谢！',
     en: 'Everything is handed in for this round. Thank you!',
   },
+  'rep.leadsNothing': {
+    'zh-CN': '本单位本轮没有牵头填报的事项',
+    en: 'My unit leads nothing to report in this round',
+  },
+  'rep.parts': { 'zh-CN': '本单位配合事项（{n} 项）', en: 'Items my unit co-operates on ({n})' },
+  'rep.partsHint': {
+    'zh-CN': '报送{unit}承担部分的进展（选填），经本单位审核后由区发改局审定；事项总体进展由牵头单位报送',
+    en: 'Report the progress of {unit}’s own part (optional): your reviewer passes it and the bureau approves it. The item’s overall progress is the lead unit’s',
+  },
   'rep.handedIn': { 'zh-CN': '已报送（{n} 项）', en: 'Handed in ({n})' },
   'rep.handedInNone': { 'zh-CN': '本轮尚未报送任何数据', en: 'Nothing handed in for this round yet' },
   'rep.due': { 'zh-CN': '时限 {date}', en: 'due {date}' },

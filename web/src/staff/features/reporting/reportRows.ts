@@ -49,12 +49,17 @@ function defaultKind(measure: Measure | undefined): ReportKind {
   return measure?.target.kind === 'growth' && measure.baseline.value === null ? 'growth' : 'level';
 }
 
-/** The rows of an owed item, from the item, last year's approved values and this year's entries. */
+/**
+ * The rows of an owed item, from the item, last year's approved values and this year's entries.
+ * `partArea` is set for a co-operating unit's own part of a task, project or commitment (its short
+ * name as the area); the lead's progress has none.
+ */
 export function reportRows(
   owed: OwedItem,
   item: Item | undefined,
   lastYear: readonly ObservationReply[],
   thisYear: readonly ObservationReply[],
+  partArea: string | null = null,
 ): ReportRow[] {
   const mine = (o: ObservationReply): boolean => o.itemId === owed.itemId && o.period === null;
   const existingOf = (measure: number, area: string | null, kind: ReportKind): ObservationReply | null =>
@@ -67,19 +72,21 @@ export function reportRows(
         (o.status === 'draft' || o.status === 'returned'),
     ) ?? null;
   if (owed.itemKind !== 'indicator') {
-    const last = lastYear.find((o) => mine(o) && o.kind === 'progress' && o.approvedValue !== null);
+    const last = lastYear.find(
+      (o) => mine(o) && o.area === partArea && o.kind === 'progress' && o.approvedValue !== null,
+    );
     return [
       {
         key: 'v1',
         measure: 1,
-        area: null,
+        area: partArea,
         kind: 'progress',
         unit: '%',
         label: null,
         lastYear: last?.approvedValue ?? null,
         optional: false,
         mayBeNegative: false,
-        existing: existingOf(1, null, 'progress'),
+        existing: existingOf(1, partArea, 'progress'),
       },
     ];
   }
