@@ -12,7 +12,18 @@ export const auditQuerySchema = z.object({
   entity: z.string().min(1).max(64).optional(),
   entityId: z.string().min(1).max(200).optional(),
   actorId: idSchema.optional(),
-  action: z.string().min(1).max(64).optional(),
+  /**
+   * An action and every action under it: `observation.return` is that action; `observation` (or
+   * `observation.`) is every `observation.*` event.
+   */
+  action: z
+    .string()
+    .max(64)
+    .regex(/^[A-Za-z][A-Za-z0-9_]*(\.[A-Za-z][A-Za-z0-9_]*)*\.?$/, {
+      error:
+        '操作代码为以点分隔的英文代码 · an action code, dot-separated (observation.return, observation.)',
+    })
+    .optional(),
   planId: idSchema.optional(),
   /** From this time (a date: from the start of that day, UTC+8). */
   from: auditTimeSchema.optional(),

@@ -2,6 +2,7 @@
  * Reading the audit log: filtered and paged by seq, newest or oldest first. Writing it is
  * audit.ts's alone (appendAudit), so this file never changes an event.
  */
+import { sql } from 'kysely';
 import { type AuditEvent, toEvent } from './audit.ts';
 import type { Executor } from './database.ts';
 
@@ -10,6 +11,11 @@ export interface AuditFilter {
   entity?: string;
   entityId?: string;
   actorId?: string;
+  /**
+   * An action and the actions under it: `observation` matches `observation` and every
+   * `observation.*` (`observation.return`, `observation.template.upload`), never `observations.x`;
+   * a trailing dot (`observation.`) means the same.
+   */
   action?: string;
   planId?: string;
   /** Events at or after this time. */
@@ -28,7 +34,17 @@ export async function listAuditEvents(db: Executor, filter: AuditFilter): Promis
   if (filter.entity !== undefined) query = query.where('entity', '=', filter.entity);
   if (filter.entityId !== undefined) query = query.where('entity_id', '=', filter.entityId);
   if (filter.actorId !== undefined) query = query.where('actor_id', '=', filter.actorId);
-  if (filter.action !== undefined) query = query.where('action', '=', filter.action);
+  if (filter.action !== undefined) {
+    const action = filter.action.replace(/\.+$/, '');
+    const under = `${action}.`;
+    // substr, not LIKE: exact and case-sensitive on both databases, with no wildcard to escape.
+    query = query.where((eb) =>
+      eb.or([
+        eb('action', '=', action),
+        eb(sql<string>`substr(action, 1, ${sql.lit(under.length)})`, '=', under),
+      ]),
+    );
+  }
   if (filter.planId !== undefined) query = query.where('plan_id', '=', filter.planId);
   if (filter.fromAt !== undefined) query = query.where('at', '>=', filter.fromAt);
   if (filter.beforeAt !== undefined) query = query.where('at', '<', filter.beforeAt);

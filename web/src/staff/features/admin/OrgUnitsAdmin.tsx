@@ -1,9 +1,23 @@
 /**
  * Org units: departments, affiliated units and street offices in their tree (indented by depth);
- * administrators and planners add units.
+ * administrators and planners add units. On a phone a row is one cell: the full name, and under it
+ * the short name and kind.
  */
 import { PlusOutlined } from '@ant-design/icons';
-import { Button, Card, Form, Input, Modal, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Flex,
+  Form,
+  Grid,
+  Input,
+  Modal,
+  Select,
+  Space,
+  Table,
+  type TableColumnsType,
+  Typography,
+} from 'antd';
 import { type ReactNode, useState } from 'react';
 import { api } from '../../../shared/api.ts';
 import { ORG_UNIT_KINDS } from '../../api/orgUnitKinds.ts';
@@ -13,10 +27,13 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
+import { UnitTreeSelect } from './UnitTreeSelect.tsx';
 
 /** The org units page. */
 export function OrgUnitsAdmin(): ReactNode {
   const { t } = useLocale();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   const units = useOrgUnits(true);
   const run = useAction();
   const [creating, setCreating] = useState(false);
@@ -65,40 +82,72 @@ export function OrgUnitsAdmin(): ReactNode {
       region: u.regionCode ?? null,
     })),
   });
+  const indent = (u: OrgUnitReply): number => (kind ? 0 : u.depth * (phone ? 12 : 20));
+  const columns: TableColumnsType<OrgUnitReply> = phone
+    ? [
+        {
+          title: t('units.name'),
+          key: 'name',
+          render: (_, u) => (
+            <div style={{ paddingInlineStart: indent(u) }}>
+              <div>{u.name}</div>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {u.shortName} · {t(`units.kind.${u.kind}`)}
+              </Typography.Text>
+            </div>
+          ),
+        },
+      ]
+    : [
+        {
+          title: t('units.name'),
+          key: 'name',
+          render: (_, u) => <div style={{ paddingInlineStart: indent(u), minWidth: 200 }}>{u.name}</div>,
+        },
+        {
+          title: t('units.shortName'),
+          dataIndex: 'shortName',
+          key: 'short',
+          render: (_, u) => <div style={{ minWidth: 96 }}>{u.shortName}</div>,
+        },
+        {
+          title: t('units.kind'),
+          key: 'kind',
+          render: (_, u) => <span style={{ whiteSpace: 'nowrap' }}>{t(`units.kind.${u.kind}`)}</span>,
+        },
+        { title: t('units.code'), dataIndex: 'code', key: 'code', responsive: ['md'] },
+        { title: t('units.region'), dataIndex: 'regionCode', key: 'region', responsive: ['lg'] },
+      ];
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <Typography.Title level={3} style={{ margin: 0 }}>
         {t('units.title')}
       </Typography.Title>
-      <Card
-        size="small"
-        title={
-          <Space wrap>
-            <Select
-              allowClear
-              placeholder={t('units.kind')}
-              aria-label={t('units.kind')}
-              value={kind}
-              onChange={(value?: OrgUnitKind) => setKind(value)}
-              options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))}
-              style={{ minWidth: 160 }}
-            />
-            <Typography.Text type="secondary" style={{ fontWeight: 'normal' }}>
-              {t('units.count', { n: shown.length })}
-            </Typography.Text>
-          </Space>
-        }
-        extra={
-          <Space wrap>
+      <Card size="small">
+        <Flex wrap gap={8} align="center" style={{ marginBottom: 12 }}>
+          <Select
+            allowClear
+            placeholder={t('units.kind')}
+            aria-label={t('units.kind')}
+            value={kind}
+            onChange={(value?: OrgUnitKind) => setKind(value)}
+            options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))}
+            popupMatchSelectWidth={false}
+            style={{ width: 160 }}
+          />
+          <Typography.Text type="secondary" data-testid="units-count">
+            {t('units.count', { n: shown.length })}
+          </Typography.Text>
+          <Flex wrap gap={8} align="center" style={{ marginInlineStart: 'auto' }}>
             {mayCreate ? (
               <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
                 {t('units.create')}
               </Button>
             ) : null}
             <ExportXlsxButton title={t('units.title')} table={exportTable} />
-          </Space>
-        }
-      >
+          </Flex>
+        </Flex>
         {units.error ? <ErrorAlert error={units.error} onRetry={units.reload} /> : null}
         <Table<OrgUnitReply>
           size="small"
@@ -106,18 +155,10 @@ export function OrgUnitsAdmin(): ReactNode {
           loading={units.loading}
           dataSource={shown}
           pagination={shown.length > 30 ? { pageSize: 30, size: 'small' } : false}
-          scroll={{ x: true }}
-          columns={[
-            {
-              title: t('units.name'),
-              key: 'name',
-              render: (_, u) => <span style={{ paddingInlineStart: kind ? 0 : u.depth * 20 }}>{u.name}</span>,
-            },
-            { title: t('units.shortName'), dataIndex: 'shortName', key: 'short' },
-            { title: t('units.kind'), key: 'kind', render: (_, u) => t(`units.kind.${u.kind}`) },
-            { title: t('units.code'), dataIndex: 'code', key: 'code', responsive: ['md'] },
-            { title: t('units.region'), dataIndex: 'regionCode', key: 'region', responsive: ['lg'] },
-          ]}
+          // On a phone the cells wrap within their least widths; past those the table scrolls in the card.
+          scroll={{ x: phone ? true : 'max-content' }}
+          data-testid="units-table"
+          columns={columns}
         />
       </Card>
       <Modal
@@ -167,14 +208,7 @@ export function OrgUnitsAdmin(): ReactNode {
             <Select options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="parentId" label={t('units.parent')}>
-            <Select
-              allowClear
-              showSearch={{ optionFilterProp: 'label' }}
-              options={(units.data ?? []).map((u) => ({
-                value: u.id,
-                label: `${'　'.repeat(u.depth)}${u.name}`,
-              }))}
-            />
+            <UnitTreeSelect allowClear units={units.data ?? []} loading={units.loading} />
           </Form.Item>
         </Form>
       </Modal>

@@ -1,19 +1,23 @@
 /**
  * Reporting rounds: the periods opened for reporting, with their deadlines; a planner opens a new
- * round and closes or reopens one (its version guards against two people doing it at once).
+ * round and closes or reopens one (its version guards against two people doing it at once). On a
+ * phone the year, period and deadline go under the round's title and the action under its status.
  */
 import { PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
   DatePicker,
+  Flex,
   Form,
+  Grid,
   Input,
   InputNumber,
   Modal,
   Select,
   Space,
   Table,
+  type TableColumnsType,
   Tag,
   Typography,
 } from 'antd';
@@ -60,6 +64,8 @@ interface RoundFields {
 /** The rounds page. */
 export function RoundsAdmin(): ReactNode {
   const { t, date } = useLocale();
+  const screens = Grid.useBreakpoint();
+  const phone = screens.md === false;
   const plan = usePlan();
   const rounds = useRounds(plan.id);
   const run = useAction();
@@ -143,6 +149,93 @@ export function RoundsAdmin(): ReactNode {
     })),
   });
 
+  const statusTag = (r: RoundReply): ReactNode => (
+    <Tag color={r.status === 'open' ? 'green' : 'default'}>
+      {r.status === 'open' ? t('rounds.open') : t('rounds.closed')}
+    </Tag>
+  );
+  const statusButton = (r: RoundReply): ReactNode =>
+    r.abilities.edit ? (
+      <Button
+        size="small"
+        loading={busy === r.id}
+        onClick={() => void setStatus(r, r.status === 'open' ? 'closed' : 'open')}
+      >
+        {r.status === 'open' ? t('rounds.close') : t('rounds.reopen')}
+      </Button>
+    ) : null;
+  const deadline = (r: RoundReply): ReactNode => (
+    <Space size={6} wrap>
+      <span className="lantu-num">{date(r.deadline)}</span>
+      {r.status === 'open' ? <DeadlineTag deadline={r.deadline} /> : null}
+    </Space>
+  );
+  const columns: TableColumnsType<RoundReply> = phone
+    ? [
+        {
+          title: t('rounds.name'),
+          key: 'title',
+          render: (_, r) => (
+            <Space orientation="vertical" size={2} style={{ minWidth: 160 }}>
+              <span>{r.title}</span>
+              <Typography.Text type="secondary" style={{ fontSize: 12 }}>
+                {r.year} · {periodLabel(r.period)}
+              </Typography.Text>
+              <Space size={6} wrap style={{ fontSize: 12 }}>
+                <span>
+                  {t('rounds.deadline')}
+                  {t('common.colon')}
+                  <span className="lantu-num">{date(r.deadline)}</span>
+                </span>
+                {r.status === 'open' ? <DeadlineTag deadline={r.deadline} /> : null}
+              </Space>
+            </Space>
+          ),
+        },
+        {
+          title: t('rounds.status'),
+          key: 'status',
+          render: (_, r) => (
+            <Space orientation="vertical" size={4} align="start">
+              {statusTag(r)}
+              {statusButton(r)}
+            </Space>
+          ),
+        },
+      ]
+    : [
+        {
+          title: t('rounds.name'),
+          dataIndex: 'title',
+          key: 'title',
+          render: (_, r) => <div style={{ minWidth: 180 }}>{r.title}</div>,
+        },
+        { title: t('rounds.year'), dataIndex: 'year', key: 'year', width: 70 },
+        {
+          title: t('rounds.period'),
+          key: 'period',
+          width: 80,
+          render: (_, r) => <span style={{ whiteSpace: 'nowrap' }}>{periodLabel(r.period)}</span>,
+        },
+        {
+          title: t('rounds.opensOn'),
+          key: 'opensOn',
+          responsive: ['lg'],
+          render: (_, r) => <span className="lantu-num">{date(r.opensOn)}</span>,
+        },
+        { title: t('rounds.deadline'), key: 'deadline', render: (_, r) => deadline(r) },
+        { title: t('rounds.status'), key: 'status', render: (_, r) => statusTag(r) },
+        ...(mayEdit
+          ? [
+              {
+                title: t('rounds.actions'),
+                key: 'actions',
+                render: (_: unknown, r: RoundReply) => statusButton(r),
+              },
+            ]
+          : []),
+      ];
+
   return (
     <Space orientation="vertical" size={16} style={{ width: '100%' }}>
       <div>
@@ -151,19 +244,15 @@ export function RoundsAdmin(): ReactNode {
         </Typography.Title>
         <Typography.Text type="secondary">{t('rounds.subtitle')}</Typography.Text>
       </div>
-      <Card
-        size="small"
-        extra={
-          <Space wrap>
-            {mayCreate ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
-                {t('rounds.create')}
-              </Button>
-            ) : null}
-            <ExportXlsxButton title={t('rounds.title')} table={exportTable} />
-          </Space>
-        }
-      >
+      <Card size="small">
+        <Flex wrap gap={8} justify="flex-end" style={{ marginBottom: 12 }}>
+          {mayCreate ? (
+            <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              {t('rounds.create')}
+            </Button>
+          ) : null}
+          <ExportXlsxButton title={t('rounds.title')} table={exportTable} />
+        </Flex>
         {rounds.error ? <ErrorAlert error={rounds.error} onRetry={rounds.reload} /> : null}
         <Table<RoundReply>
           size="small"
@@ -171,56 +260,10 @@ export function RoundsAdmin(): ReactNode {
           loading={rounds.loading}
           dataSource={rounds.data ?? []}
           pagination={false}
-          scroll={{ x: true }}
+          // On a phone the cells wrap within their least widths; past those the table scrolls in the card.
+          scroll={{ x: phone ? true : 'max-content' }}
           data-testid="rounds-table"
-          columns={[
-            { title: t('rounds.name'), dataIndex: 'title', key: 'title' },
-            { title: t('rounds.year'), dataIndex: 'year', key: 'year', width: 70 },
-            { title: t('rounds.period'), key: 'period', width: 80, render: (_, r) => periodLabel(r.period) },
-            {
-              title: t('rounds.opensOn'),
-              key: 'opensOn',
-              responsive: ['md'],
-              render: (_, r) => date(r.opensOn),
-            },
-            {
-              title: t('rounds.deadline'),
-              key: 'deadline',
-              render: (_, r) => (
-                <Space size={6} wrap>
-                  <span className="lantu-num">{date(r.deadline)}</span>
-                  {r.status === 'open' ? <DeadlineTag deadline={r.deadline} /> : null}
-                </Space>
-              ),
-            },
-            {
-              title: t('rounds.status'),
-              key: 'status',
-              render: (_, r) => (
-                <Tag color={r.status === 'open' ? 'green' : 'default'}>
-                  {r.status === 'open' ? t('rounds.open') : t('rounds.closed')}
-                </Tag>
-              ),
-            },
-            ...(mayEdit
-              ? [
-                  {
-                    title: t('rounds.actions'),
-                    key: 'actions',
-                    render: (_: unknown, r: RoundReply) =>
-                      r.abilities.edit ? (
-                        <Button
-                          size="small"
-                          loading={busy === r.id}
-                          onClick={() => void setStatus(r, r.status === 'open' ? 'closed' : 'open')}
-                        >
-                          {r.status === 'open' ? t('rounds.close') : t('rounds.reopen')}
-                        </Button>
-                      ) : null,
-                  },
-                ]
-              : []),
-          ]}
+          columns={columns}
         />
       </Card>
       <Modal

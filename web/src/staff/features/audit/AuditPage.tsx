@@ -1,9 +1,20 @@
 /**
- * The audit log (GET /api/audit-events) with filters: record type, action, who, a date range and
- * this plan only; pages go back in time by the log's sequence number. A row opens to the record as
- * it was and as it became.
+ * The audit log (GET /api/audit-events) with filters: record type, action (one action, or all of a
+ * group such as every 填报数据 event), who, a date range and this plan only; pages go back in time
+ * by the log's sequence number. A row opens to the record as it was and as it became.
  */
-import { Button, Card, Checkbox, DatePicker, Flex, Input, Select, Space, Table, Typography } from 'antd';
+import {
+  Button,
+  Card,
+  Checkbox,
+  DatePicker,
+  Flex,
+  Select,
+  type SelectProps,
+  Space,
+  Table,
+  Typography,
+} from 'antd';
 import type { Dayjs } from 'dayjs';
 import { type ReactNode, useState } from 'react';
 import type { AuditEvent } from '../../api/types.ts';
@@ -13,6 +24,7 @@ import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { useSession } from '../../session/SessionProvider.tsx';
+import { auditActionGroups } from './auditActions.ts';
 
 const ENTITIES = [
   'observation',
@@ -27,6 +39,11 @@ const ENTITIES = [
   'evaluation',
 ] as const;
 const PAGE = 50;
+
+/** Whether an action filter value (an action, or `group.` for all of a group) is one of these. */
+function inGroup(value: string, group: string, actions: readonly string[]): boolean {
+  return value === `${group}.` || actions.includes(value);
+}
 
 function Json({ value }: { value: unknown }): ReactNode {
   if (value === null || value === undefined) return <Typography.Text type="secondary">—</Typography.Text>;
@@ -52,7 +69,8 @@ export function AuditPage(): ReactNode {
   const { plan } = useSession();
   const users = useUsers(true);
   const [entity, setEntity] = useState<string | undefined>();
-  const [action, setAction] = useState('');
+  /** An action code, or a group's code with a trailing dot (`observation.`: all of them). */
+  const [action, setAction] = useState<string | undefined>();
   const [actorId, setActorId] = useState<string | undefined>();
   const [range, setRange] = useState<[Dayjs | null, Dayjs | null] | null>(null);
   const [thisPlan, setThisPlan] = useState(false);
@@ -61,7 +79,7 @@ export function AuditPage(): ReactNode {
 
   const filter: AuditFilter = {
     entity,
-    action: action.trim() || undefined,
+    action,
     actorId,
     planId: thisPlan && plan ? plan.id : undefined,
     from: range?.[0]?.format('YYYY-MM-DD'),
@@ -82,6 +100,21 @@ export function AuditPage(): ReactNode {
     const label = t(key);
     return label === key ? a : label;
   };
+
+  /** The action filter's options: per group, "all of them" (when more than one) and each action. */
+  const actionOptions: SelectProps['options'] = auditActionGroups(entity).map(({ group, actions }) => {
+    const groupLabel = t(`audit.group.${group}`);
+    return {
+      label: groupLabel,
+      title: groupLabel,
+      options: [
+        ...(actions.length > 1
+          ? [{ value: `${group}.`, label: t('audit.allOfGroup', { group: groupLabel }), code: `${group}.*` }]
+          : []),
+        ...actions.map((a) => ({ value: a, label: actionLabel(a), code: a })),
+      ],
+    };
+  });
 
   /** The page of events shown, under the table's columns as plain values, for 导出 Excel. */
   const exportTable = () => ({
@@ -126,20 +159,45 @@ export function AuditPage(): ReactNode {
             value={entity}
             onChange={(value?: string) => {
               setEntity(value);
+              // An action of another record type would find nothing: the action filter starts again.
+              if (
+                value &&
+                action &&
+                !auditActionGroups(value).some((g) => inGroup(action, g.group, g.actions))
+              )
+                setAction(undefined);
               restart();
             }}
             options={ENTITIES.map((e) => ({ value: e, label: entityLabel(e) }))}
             style={{ minWidth: 140 }}
           />
-          <Input.Search
+          <Select
             allowClear
-            placeholder={t('audit.actionFilter')}
+            showSearch={{
+              filterOption: (input, option) =>
+                `${option?.label ?? ''} ${option?.code ?? ''}`
+                  .toLowerCase()
+                  .includes(input.trim().toLowerCase()),
+            }}
+            placeholder={t('audit.allActions')}
             aria-label={t('audit.action')}
-            onSearch={(value) => {
+            data-testid="audit-action-filter"
+            value={action}
+            onChange={(value?: string) => {
               setAction(value);
               restart();
             }}
-            style={{ width: 240 }}
+            options={actionOptions}
+            optionRender={(option) => (
+              <Flex justify="space-between" gap={8}>
+                <span>{option.data.label}</span>
+                <Typography.Text type="secondary" style={{ fontSize: 11 }}>
+                  {option.data.code}
+                </Typography.Text>
+              </Flex>
+            )}
+            popupMatchSelectWidth={false}
+            style={{ width: 220, maxWidth: '100%' }}
           />
           <Select
             allowClear
