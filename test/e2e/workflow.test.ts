@@ -147,6 +147,10 @@ describe.runIf(runs)(SUITE, () => {
     await planner.getByTestId('revisions').filter({ hasText: COMMENT }).waitFor();
     await shot(planner, 'indicator');
 
+    // The overview now speaks of 2025, and says that only GDP has a 2025 value so far.
+    await planner.goto(`${base}/app/overview`);
+    await planner.getByText(/中 1 项已有2025年数据，其余按各自最近一年的数据评估/).waitFor();
+
     // The public API shows the new value (its cache follows the data within a second).
     let publicValue: number | undefined;
     for (let attempt = 0; attempt < 30 && publicValue === undefined; attempt++) {

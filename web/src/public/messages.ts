@@ -72,6 +72,10 @@ export const messages: Dictionary = {
   'sample.tag': { 'zh-CN': '示例数据', en: 'sample data' },
 
   'overview.title': { 'zh-CN': '{year}年度实施情况', en: 'Implementation in {year}' },
+  'overview.coverage': {
+    'zh-CN': '{total} 项有数据的指标中,{n} 项已有{year}年数据,其余按各自最近一年的数据评估。',
+    en: '{n} of the {total} measures with data have a {year} value; the others are judged by their latest year.',
+  },
   'overview.lead': {
     'zh-CN': '按最新已审核数据,对照规划目标和序时进度评估各项主要指标。',
     en: 'Each headline indicator is assessed from its latest approved value against the plan’s target and the time elapsed.',

@@ -111,6 +111,7 @@ function Overview({ plan }: { plan: PublicPlan }): ReactNode {
     <section id="overview" className="block" aria-labelledby="overview-title">
       <h2 id="overview-title">{t('overview.title', { year: plan.year })}</h2>
       <p className="lead">{t('overview.lead')}</p>
+      <Coverage plan={plan} />
       <LightTiles plan={plan} />
       <h3 className="subhead">{t('areas.title')}</h3>
       <p className="muted small">{t('areas.lead')}</p>
@@ -174,5 +175,20 @@ function Indicators({ plan }: { plan: PublicPlan }): ReactNode {
         </section>
       ))}
     </section>
+  );
+}
+
+/** A word when only some indicators have a value of the year shown: the others are judged by their latest. */
+function Coverage({ plan }: { plan: PublicPlan }): ReactNode {
+  const { t } = useI18n();
+  const reported = plan.indicators
+    .flatMap((i) => i.measures.map((m) => m.assessment))
+    .filter((a) => a !== null && a.value !== null);
+  const current = reported.filter((a) => a!.year === plan.year).length;
+  if (plan.year === undefined || current === reported.length) return null;
+  return (
+    <p className="muted small">
+      {t('overview.coverage', { year: plan.year, n: current, total: reported.length })}
+    </p>
   );
 }

@@ -125,6 +125,12 @@ export function OverviewPage(): ReactNode {
   const data = assessments.data;
   if (!data) return <Spin style={{ display: 'block', margin: '80px auto' }} />;
   const summary = data.summary;
+  // How many measures have a value of the assessed year itself; the others are judged by their latest.
+  const wholeArea = data.assessments.filter((a) => !a.area && a.value !== null);
+  const coverage = {
+    current: wholeArea.filter((a) => a.year === data.year).length,
+    reported: wholeArea.length,
+  };
   const late = round ? daysUntil(round.deadline) < 0 : false;
   const myOwed = owed.data?.items.length ?? 0;
 
@@ -156,6 +162,9 @@ export function OverviewPage(): ReactNode {
             start: plan.period.startYear,
             end: plan.period.endYear,
           })}
+          {coverage.current < coverage.reported
+            ? t('overview.coverage', { year: data.year, n: coverage.current, total: coverage.reported })
+            : null}
         </Typography.Text>
       </div>
       <Row gutter={[16, 16]}>

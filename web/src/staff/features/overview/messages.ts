@@ -7,6 +7,10 @@ export const overviewMessages = {
     'zh-CN': '评估年度 {year} · 规划期 {start}–{end}年',
     en: 'Assessed year {year} · plan period {start}–{end}',
   },
+  'overview.coverage': {
+    'zh-CN': '（{total} 项有数据的指标中 {n} 项已有{year}年数据，其余按各自最近一年的数据评估）',
+    en: ' ({n} of the {total} measures with data have a {year} value; the others are judged by their latest year)',
+  },
   'overview.indicatorLights': { 'zh-CN': '主要指标亮灯', en: 'Headline indicators by light' },
   'overview.indicatorCount': { 'zh-CN': '共 {n} 项指标', en: '{n} indicators' },
   'overview.indicatorCount.one': { 'zh-CN': '共 {n} 项指标', en: '{n} indicator' },
