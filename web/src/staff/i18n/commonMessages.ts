@@ -73,8 +73,10 @@ export const commonMessages = {
   'common.backHome': { 'zh-CN': '返回总览', en: 'Back to the overview' },
   'common.measure': { 'zh-CN': '分项{n}', en: 'Measure {n}' },
   'common.daysLeft': { 'zh-CN': '还剩 {n} 天', en: '{n} days left' },
+  'common.daysLeft.one': { 'zh-CN': '还剩 {n} 天', en: '{n} day left' },
   'common.dueToday': { 'zh-CN': '今天截止', en: 'Due today' },
   'common.daysOverdue': { 'zh-CN': '已逾期 {n} 天', en: '{n} days overdue' },
+  'common.daysOverdue.one': { 'zh-CN': '已逾期 {n} 天', en: '{n} day overdue' },
   'error.badCredentials': { 'zh-CN': '用户名或密码错误。', en: 'Wrong username or password.' },
   'error.rateLimited': {
     'zh-CN': '尝试次数过多，请一分钟后再试。',

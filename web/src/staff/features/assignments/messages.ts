@@ -66,6 +66,7 @@ export const assignmentMessages = {
   'asg.clearSelection': { 'zh-CN': '清除选择', en: 'Clear selection' },
   'asg.bulk': { 'zh-CN': '批量分配', en: 'Assign in bulk' },
   'asg.bulkTitle': { 'zh-CN': '批量分配（{n} 项）', en: 'Assign {n} items in bulk' },
+  'asg.bulkTitle.one': { 'zh-CN': '批量分配（{n} 项）', en: 'Assign {n} item' },
   'asg.bulkHint': {
     'zh-CN': '所选条目统一设为下列牵头单位。配合单位、完成时限不填则保留各条目原有设置。',
     en: 'Every selected item gets the lead unit below. Co-operating units and due date left empty keep what each item has.',

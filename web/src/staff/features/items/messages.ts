@@ -29,6 +29,7 @@ export const itemMessages = {
   'items.allLeads': { 'zh-CN': '全部牵头单位', en: 'All lead units' },
   'items.allLights': { 'zh-CN': '全部亮灯', en: 'All lights' },
   'items.count': { 'zh-CN': '{n} 项', en: '{n} items' },
+  'items.count.one': { 'zh-CN': '{n} 项', en: '{n} item' },
   'items.text': { 'zh-CN': '规划原文（第 {line} 行）', en: 'In the plan (line {line})' },
   'items.history': { 'zh-CN': '进度更新记录', en: 'Progress updates' },
   'items.noHistory': { 'zh-CN': '暂无您可查看的进度更新', en: 'No progress updates you may see' },

@@ -16,20 +16,20 @@ export const overviewMessages = {
   'overview.indicatorCount.one': { 'zh-CN': '共 {n} 项指标', en: '{n} indicator' },
   'overview.itemLights': { 'zh-CN': '任务、项目与承诺亮灯', en: 'Tasks, projects and commitments by light' },
   'overview.itemCount': {
-    'zh-CN': '共 {n} 项，{m} 项已报进度；未报进度的为灰灯，逾期的为红灯',
-    en: '{n} items, {m} with reported progress; those without are grey, or red when overdue',
+    'zh-CN': '共 {n} 项，{m} 项已报进度；未报进度的为灰灯（暂无数据），错过已登记时间节点的为红灯',
+    en: '{n} items, {m} with reported progress; those without are grey (no data), or red when a recorded milestone was missed',
   },
   'overview.itemCount.one': {
-    'zh-CN': '共 {n} 项，{m} 项已报进度；未报进度的为灰灯，逾期的为红灯',
-    en: '{n} item, {m} with reported progress; without it is grey, or red when overdue',
+    'zh-CN': '共 {n} 项，{m} 项已报进度；未报进度的为灰灯（暂无数据），错过已登记时间节点的为红灯',
+    en: '{n} item, {m} with reported progress; without it, it is grey (no data), or red when a recorded milestone was missed',
   },
   'overview.itemCountMine': {
-    'zh-CN': '本单位牵头 {n} 项，{m} 项已报进度；未报进度的为灰灯，逾期的为红灯',
-    en: '{n} items your unit leads, {m} with reported progress; those without are grey, or red when overdue',
+    'zh-CN': '本单位牵头 {n} 项，{m} 项已报进度；未报进度的为灰灯（暂无数据），错过已登记时间节点的为红灯',
+    en: '{n} items your unit leads, {m} with reported progress; those without are grey (no data), or red when a recorded milestone was missed',
   },
   'overview.itemCountMine.one': {
-    'zh-CN': '本单位牵头 {n} 项，{m} 项已报进度；未报进度的为灰灯，逾期的为红灯',
-    en: '{n} item your unit leads, {m} with reported progress; without it is grey, or red when overdue',
+    'zh-CN': '本单位牵头 {n} 项，{m} 项已报进度；未报进度的为灰灯（暂无数据），错过已登记时间节点的为红灯',
+    en: '{n} item your unit leads, {m} with reported progress; without it, it is grey (no data), or red when a recorded milestone was missed',
   },
   'overview.kind': { 'zh-CN': '类别', en: 'Kind' },
   'overview.group.task': { 'zh-CN': '任务', en: 'Tasks' },
