@@ -29,6 +29,10 @@ describe.each(dialects)('auth on $name', ({ open }) => {
     expect(reply.json()).not.toHaveProperty('passwordHash');
     const cookie = reply.cookies.find((c) => c.name === 'lantu_session')!;
     expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', path: '/' });
+    // The page's hint that a session was started holds nothing secret.
+    const hint = reply.cookies.find((c) => c.name === 'lantu_signed_in')!;
+    expect(hint).toMatchObject({ value: '1', sameSite: 'Strict', path: '/' });
+    expect(hint.httpOnly).toBeFalsy();
     const me = await h.app.inject({
       method: 'GET',
       url: '/api/auth/me',
@@ -123,7 +127,15 @@ describe.each(dialects)('auth on $name', ({ open }) => {
 
   it('signs out', async () => {
     const planner = await h.login('planner');
-    expect((await planner.request('POST', '/api/auth/logout')).statusCode).toBe(204);
+    const out = await planner.request('POST', '/api/auth/logout');
+    expect(out.statusCode).toBe(204);
+    // Both cookies are cleared: the session and the page's hint.
+    expect(
+      out.cookies
+        .filter((c) => c.value === '')
+        .map((c) => c.name)
+        .sort(),
+    ).toEqual(['lantu_session', 'lantu_signed_in']);
     expect((await planner.request('GET', '/api/auth/me')).statusCode).toBe(401);
   });
 

@@ -12,6 +12,8 @@ import { LantuError } from '../errors.ts';
 import type { Actor } from '../policies/index.ts';
 
 export const SESSION_COOKIE = 'lantu_session';
+/** A readable companion of the session cookie saying only that a session was started (see startSession). */
+export const SESSION_HINT_COOKIE = 'lantu_signed_in';
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
 
 function sessionKey(token: string): string {
@@ -48,6 +50,15 @@ export async function startSession(
     secure: app.config.secureCookies,
     expires,
   });
+  // A hint the page can read (no secret in it): someone may be signed in, so asking who is worth a
+  // request; without it the sign-in page shows at once, with no refused request in the console.
+  reply.setCookie(SESSION_HINT_COOKIE, '1', {
+    path: '/',
+    httpOnly: false,
+    sameSite: 'strict',
+    secure: app.config.secureCookies,
+    expires,
+  });
   return csrfToken;
 }
 
@@ -59,6 +70,7 @@ export async function endSession(
 ): Promise<void> {
   if (request.session) await deleteSession(app.database.db, request.session.id);
   reply.clearCookie(SESSION_COOKIE, { path: '/' });
+  reply.clearCookie(SESSION_HINT_COOKIE, { path: '/' });
 }
 
 async function authPlugin(app: FastifyInstance): Promise<void> {

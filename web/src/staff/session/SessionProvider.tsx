@@ -63,6 +63,11 @@ export function SessionProvider({ children }: SessionProviderProps): ReactNode {
 
   useEffect(() => {
     let live = true;
+    // No session was started in this browser (or it was ended): the sign-in page, without asking.
+    if (!document.cookie.split('; ').includes('lantu_signed_in=1')) {
+      setMe(null);
+      return;
+    }
     api<Me>('GET', '/api/auth/me').then(
       (user) => {
         if (!live) return;
