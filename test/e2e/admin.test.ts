@@ -279,6 +279,37 @@ describe.runIf(runs)(SUITE, () => {
     for (const text of await rows.allTextContents()) expect(text).toContain('session.login');
   });
 
+  it('lets the administrator edit an org unit, and refuses a stale save', async () => {
+    const page = await signIn('admin');
+    await page.goto(`${e2e.base}/app/admin/units`);
+    await page.getByTestId('edit-unit-street-hubin').click();
+    const dialog = page.getByRole('dialog');
+    await dialog.getByLabel('简称').fill('湖滨街道办');
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('单位已保存').waitFor();
+    const read = async () => {
+      const response = await e2e.call(admin, 'GET', '/api/org-units');
+      return (
+        (await response.json()) as { id: string; code: string; shortName: string; version: number }[]
+      ).find((u) => u.code === 'street-hubin')!;
+    };
+    const saved = await read();
+    expect(saved.shortName).toBe('湖滨街道办');
+
+    // Someone else renames it while the dialog is open: the save is refused and nothing is overwritten.
+    await page.getByTestId('edit-unit-street-hubin').click();
+    await dialog.getByLabel('简称').fill('湖滨');
+    const other = await e2e.call(admin, 'PATCH', `/api/org-units/${saved.id}`, {
+      version: saved.version,
+      shortName: '湖滨街道',
+    });
+    expect(other.status).toBe(200);
+    await dialog.getByRole('button', { name: '保存' }).click();
+    await page.getByText('该记录刚被他人修改').waitFor();
+    expect((await read()).shortName).toBe('湖滨街道');
+    await page.keyboard.press('Escape');
+  });
+
   it('reads well on a phone: users, org units and rounds', async () => {
     const pages: { who: string; path: string; name: string; filter?: string; button?: string }[] = [
       { who: 'admin', path: 'users', name: 'staff-admin-users-phone', filter: '角色', button: '新建用户' },

@@ -1,9 +1,10 @@
 /**
  * Org units: departments, affiliated units and street offices in their tree (indented by depth);
- * administrators and planners add units. On a phone a row is one cell: the full name, and under it
- * the short name and kind.
+ * administrators and planners add units and edit them (name, short name, code, kind, parent; saved
+ * with the version read, a change meanwhile said in words). On a phone a row is one cell: the full
+ * name, and under it the short name and kind.
  */
-import { PlusOutlined } from '@ant-design/icons';
+import { EditOutlined, PlusOutlined } from '@ant-design/icons';
 import {
   Button,
   Card,
@@ -23,6 +24,7 @@ import { api } from '../../../shared/api.ts';
 import { ORG_UNIT_KINDS } from '../../api/orgUnitKinds.ts';
 import type { CreateOrgUnitBody, OrgUnitKind, OrgUnitReply } from '../../api/types.ts';
 import { useOrgUnits } from '../../api/useOrgUnits.ts';
+import { seg } from '../../api/useQuery.ts';
 import { ErrorAlert } from '../../components/ErrorAlert.tsx';
 import { ExportXlsxButton } from '../../components/ExportXlsxButton.tsx';
 import { useAction } from '../../components/useAction.ts';
@@ -36,14 +38,15 @@ export function OrgUnitsAdmin(): ReactNode {
   const phone = screens.md === false;
   const units = useOrgUnits(true);
   const run = useAction();
-  const [creating, setCreating] = useState(false);
+  /** The unit being edited, 'new' while one is being added, null when the dialog is closed. */
+  const [editing, setEditing] = useState<OrgUnitReply | 'new' | null>(null);
   const [busy, setBusy] = useState(false);
   const [kind, setKind] = useState<OrgUnitKind | undefined>();
   const [form] = Form.useForm<CreateOrgUnitBody>();
   // Whoever may edit units (orgUnit.write, in each unit's abilities) may add one.
   const mayCreate = (units.data ?? []).some((u) => u.abilities.edit);
 
-  const handleCreate = async (): Promise<void> => {
+  const handleSave = async (): Promise<void> => {
     let fields: CreateOrgUnitBody;
     try {
       fields = await form.validateFields();
@@ -51,15 +54,30 @@ export function OrgUnitsAdmin(): ReactNode {
       return;
     }
     setBusy(true);
-    const ok = await run(
-      () => api('POST', '/api/org-units', { ...fields, parentId: fields.parentId ?? null }),
-      {
-        success: t('units.createdMsg'),
-      },
-    );
+    const unit = editing;
+    const ok =
+      unit === 'new' || unit === null
+        ? await run(() => api('POST', '/api/org-units', { ...fields, parentId: fields.parentId ?? null }), {
+            success: t('units.createdMsg'),
+          })
+        : await run(
+            () =>
+              api('PATCH', `/api/org-units/${seg(unit.id)}`, {
+                version: unit.version,
+                ...changedFields(unit, fields),
+              }),
+            {
+              success: t('units.savedMsg'),
+              // The dialog holds the old version: close it, so the unit is opened again as it now is.
+              onStale: () => {
+                units.reload();
+                setEditing(null);
+              },
+            },
+          );
     setBusy(false);
     if (ok) {
-      setCreating(false);
+      setEditing(null);
       units.reload();
     }
   };
@@ -82,6 +100,19 @@ export function OrgUnitsAdmin(): ReactNode {
       region: u.regionCode ?? null,
     })),
   });
+  const editButton = (u: OrgUnitReply): ReactNode =>
+    u.abilities.edit ? (
+      <Button
+        size="small"
+        type="link"
+        icon={<EditOutlined />}
+        onClick={() => setEditing(u)}
+        aria-label={t('units.editOf', { name: u.shortName })}
+        data-testid={`edit-unit-${u.code}`}
+      >
+        {t('units.edit')}
+      </Button>
+    ) : null;
   const indent = (u: OrgUnitReply): number => (kind ? 0 : u.depth * (phone ? 12 : 20));
   const columns: TableColumnsType<OrgUnitReply> = phone
     ? [
@@ -94,6 +125,7 @@ export function OrgUnitsAdmin(): ReactNode {
               <Typography.Text type="secondary" style={{ fontSize: 12 }}>
                 {u.shortName} · {t(`units.kind.${u.kind}`)}
               </Typography.Text>
+              {editButton(u)}
             </div>
           ),
         },
@@ -117,6 +149,11 @@ export function OrgUnitsAdmin(): ReactNode {
         },
         { title: t('units.code'), dataIndex: 'code', key: 'code', responsive: ['md'] },
         { title: t('units.region'), dataIndex: 'regionCode', key: 'region', responsive: ['lg'] },
+        {
+          title: t('units.actions'),
+          key: 'actions',
+          render: (_, u) => editButton(u),
+        },
       ];
 
   return (
@@ -141,7 +178,7 @@ export function OrgUnitsAdmin(): ReactNode {
           </Typography.Text>
           <Flex wrap gap={8} align="center" style={{ marginInlineStart: 'auto' }}>
             {mayCreate ? (
-              <Button type="primary" icon={<PlusOutlined />} onClick={() => setCreating(true)}>
+              <Button type="primary" icon={<PlusOutlined />} onClick={() => setEditing('new')}>
                 {t('units.create')}
               </Button>
             ) : null}
@@ -162,20 +199,34 @@ export function OrgUnitsAdmin(): ReactNode {
         />
       </Card>
       <Modal
-        open={creating}
-        title={t('units.create')}
-        okText={t('common.create')}
+        open={editing !== null}
+        title={
+          editing === 'new' || editing === null
+            ? t('units.create')
+            : t('units.editOf', { name: editing.shortName })
+        }
+        okText={editing === 'new' ? t('common.create') : t('common.save')}
         cancelText={t('common.cancel')}
         okButtonProps={{ loading: busy }}
-        onOk={() => void handleCreate()}
-        onCancel={() => setCreating(false)}
+        onOk={() => void handleSave()}
+        onCancel={() => setEditing(null)}
         destroyOnHidden
       >
         <Form<CreateOrgUnitBody>
           form={form}
           layout="vertical"
           preserve={false}
-          initialValues={{ kind: 'bureau' }}
+          initialValues={
+            editing && editing !== 'new'
+              ? {
+                  name: editing.name,
+                  shortName: editing.shortName,
+                  code: editing.code,
+                  kind: editing.kind,
+                  parentId: editing.parentId,
+                }
+              : { kind: 'bureau' }
+          }
         >
           <Form.Item
             name="name"
@@ -208,10 +259,37 @@ export function OrgUnitsAdmin(): ReactNode {
             <Select options={ORG_UNIT_KINDS.map((k) => ({ value: k, label: t(`units.kind.${k}`) }))} />
           </Form.Item>
           <Form.Item name="parentId" label={t('units.parent')}>
-            <UnitTreeSelect allowClear units={units.data ?? []} loading={units.loading} />
+            <UnitTreeSelect
+              allowClear
+              // A unit cannot sit under itself or under one of its own units.
+              units={(units.data ?? []).filter(
+                (u) => editing === 'new' || editing === null || !within(units.data ?? [], u, editing.id),
+              )}
+              loading={units.loading}
+            />
           </Form.Item>
         </Form>
       </Modal>
     </Space>
   );
+}
+
+/** The fields of the form that differ from the unit as read (only those are sent). */
+function changedFields(unit: OrgUnitReply, fields: CreateOrgUnitBody): Partial<CreateOrgUnitBody> {
+  const out: Partial<CreateOrgUnitBody> = {};
+  if (fields.name !== unit.name) out.name = fields.name;
+  if (fields.shortName !== unit.shortName) out.shortName = fields.shortName;
+  if (fields.code !== unit.code) out.code = fields.code;
+  if (fields.kind !== unit.kind) out.kind = fields.kind;
+  if ((fields.parentId ?? null) !== unit.parentId) out.parentId = fields.parentId ?? null;
+  return out;
+}
+
+/** Whether `unit` is the unit `rootId` or lies under it. */
+function within(units: readonly OrgUnitReply[], unit: OrgUnitReply, rootId: string): boolean {
+  const byId = new Map(units.map((u) => [u.id, u]));
+  for (let at: OrgUnitReply | undefined = unit; at; at = at.parentId ? byId.get(at.parentId) : undefined) {
+    if (at.id === rootId) return true;
+  }
+  return false;
 }

@@ -155,6 +155,10 @@ export const adminMessages = {
   'units.kind.oversight': { 'zh-CN': '监督机关', en: 'Oversight' },
   'units.create': { 'zh-CN': '新建单位', en: 'New unit' },
   'units.createdMsg': { 'zh-CN': '单位已创建', en: 'Unit created' },
+  'units.savedMsg': { 'zh-CN': '单位已保存', en: 'Unit saved' },
+  'units.actions': { 'zh-CN': '操作', en: 'Actions' },
+  'units.edit': { 'zh-CN': '编辑', en: 'Edit' },
+  'units.editOf': { 'zh-CN': '编辑单位：{name}', en: 'Edit unit: {name}' },
   'units.codeRule': { 'zh-CN': '字母、数字、点、横线', en: 'Letters, digits, dots and dashes' },
   'units.count': { 'zh-CN': '{n} 个单位', en: '{n} units' },
 } satisfies Dictionary;
