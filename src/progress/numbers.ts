@@ -1,7 +1,8 @@
 /**
  * Reading numbers as people type them, the one rule for the Excel and CSV imports and the web
- * reporting form. No dependencies, so the browser bundle imports it too.
+ * reporting form. No dependencies outside this folder, so the browser bundle imports it too.
  */
+import { unitFactor } from './units.ts';
 
 const NUMBER = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 const GROUPED = /^[+-]?\d{1,3}(,\d{3})+(\.\d+)?$/;
@@ -34,4 +35,21 @@ export function parseNumber(cell: string, unit?: string): number | null {
   if (!NUMBER.test(s)) return null;
   const n = Number(s);
   return Number.isFinite(n) ? n : null;
+}
+
+/**
+ * Reads a quantity in the measure's `unit`: a number as parseNumber reads it, or a number followed
+ * by another unit of the same kind, converted (16250万元 for 亿元 → 1.625; 3.2平方公里 for 万平方米 →
+ * 320). Null when the text is not a number or its unit measures something else (12万人 for 亿元).
+ */
+export function parseQuantity(cell: string, unit: string): number | null {
+  const direct = parseNumber(cell, unit);
+  if (direct !== null) return direct;
+  const m = /^(.*?\d)\s*([^\d\s,.].*)$/.exec(nfkc(cell).trim());
+  if (!m || unit.trim() === '') return null;
+  const n = parseNumber(m[1]!, '');
+  const factor = unitFactor(m[2]!, unit);
+  if (n === null || factor === null) return null;
+  // Twelve significant digits: 16250 × 0.0001 is 1.625, not 1.6250000000000002.
+  return Number((n * factor).toPrecision(12));
 }

@@ -43,7 +43,7 @@ describe('parseValue', () => {
     expect(parseValue('\u3000１６２．５\u3000')).toBe(162.5);
   });
 
-  it("drops a trailing unit equal to the measure's unit, and no other", () => {
+  it("drops a trailing unit equal to the measure's unit, and converts one of the same kind", () => {
     expect(parseValue('162.5亿元', '亿元')).toBe(162.5);
     expect(parseValue('162.5 亿元', '亿元')).toBe(162.5);
     expect(parseValue('１６２．５亿元', '亿元')).toBe(162.5);
@@ -52,7 +52,12 @@ describe('parseValue', () => {
     expect(parseValue('1.6㎡', 'm2')).toBe(1.6);
     expect(parseValue('1.6 M2', 'm2')).toBe(1.6);
     expect(parseValue('162.5 亿元')).toBeNull();
-    expect(parseValue('162.5万元', '亿元')).toBeNull();
+    // 万元 is money too: converted into the measure's 亿元 (the server would convert it the same way).
+    expect(parseValue('16250万元', '亿元')).toBe(1.625);
+    expect(parseValue('１６２５０ 万元', '亿元')).toBe(1.625);
+    expect(parseValue('3.2平方公里', '万平方米')).toBe(320);
+    // Another kind of unit is refused, never guessed.
+    expect(parseValue('12万人', '亿元')).toBeNull();
     expect(parseValue('7.5%', '亿元')).toBeNull();
     expect(parseValue('亿元', '亿元')).toBeNull();
   });
