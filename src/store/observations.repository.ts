@@ -52,6 +52,8 @@ export interface ObservationRecord extends ObservationKey {
   sample: boolean;
   unitId: string;
   unitName: string;
+  /** The item's lead unit (牵头单位), null while the item has no assignment. */
+  leadUnitId: string | null;
   roundId: string | null;
   version: number;
   createdBy: string;
@@ -66,6 +68,7 @@ export type NewObservation = Omit<
   | 'itemKind'
   | 'itemTitle'
   | 'unitName'
+  | 'leadUnitId'
   | 'version'
   | 'approvedValue'
   | 'approvedDetails'
@@ -104,6 +107,8 @@ export interface ObservationRevision {
 /** Filters of a plan's list of values; `unitId` is also how reporters are kept to their unit. */
 export interface ObservationFilter {
   unitId?: string;
+  /** What a unit may read: its own values, and the co-operating units' parts of items it leads. */
+  visibleToUnit?: string;
   status?: ObservationStatus;
   itemId?: string;
   year?: number;
@@ -168,8 +173,10 @@ function observationQuery(db: Executor) {
     .selectFrom('observations as o')
     .innerJoin('plan_items as i', 'i.id', 'o.item_id')
     .innerJoin('org_units as u', 'u.id', 'o.unit_id')
+    .leftJoin('assignments as a', 'a.item_id', 'o.item_id')
     .selectAll('o')
     .select([
+      'a.lead_unit_id as lead_unit_id',
       'i.key as item_key',
       'i.kind as item_kind',
       'i.title as item_title',
@@ -205,6 +212,7 @@ function toRecord(r: ObservationRow): ObservationRecord {
     sample: Boolean(Number(r.sample)),
     unitId: r.unit_id,
     unitName: r.unit_name,
+    leadUnitId: r.lead_unit_id ?? null,
     roundId: r.round_id,
     version: Number(r.version),
     createdBy: r.created_by,
@@ -281,6 +289,9 @@ export async function listObservations(
 ): Promise<ObservationRecord[]> {
   let query = observationQuery(db).where('o.plan_id', '=', planId);
   if (filter.unitId !== undefined) query = query.where('o.unit_id', '=', filter.unitId);
+  const visible = filter.visibleToUnit;
+  if (visible !== undefined)
+    query = query.where((eb) => eb.or([eb('o.unit_id', '=', visible), eb('a.lead_unit_id', '=', visible)]));
   if (filter.status !== undefined) query = query.where('o.status', '=', filter.status);
   if (filter.itemId !== undefined) query = query.where('o.item_id', '=', filter.itemId);
   if (filter.year !== undefined) query = query.where('o.year', '=', filter.year);

@@ -146,5 +146,21 @@ describe.each(dialects)('item progress on $name', ({ open }) => {
       ).statusCode,
     ).toBe(200);
     expect((await tasks(planner)).get('task:3.1.1')?.progress).toEqual({ year: 2023, percent: 40 });
+
+    // The lead unit reads the part (it sums its co-operating units' work up), but cannot change it.
+    const lead = await h.login('reporter.shangwu');
+    const listed = (await lead.request('GET', `${base}/observations?itemId=${task.id}`)).json<
+      { id: string; area: string | null; abilities: { edit: boolean } }[]
+    >();
+    expect(listed.map((o) => o.area).sort()).toEqual([null, '统计局']);
+    const seen = await lead.request('GET', `/api/observations/${id}`);
+    expect(seen.statusCode).toBe(200);
+    expect(seen.json()).toMatchObject({ area: '统计局', abilities: { edit: false, review: false } });
+    // The co-operating unit does not read the lead's own values.
+    const leadValue = listed.find((o) => o.area === null)!;
+    expect((await co.request('GET', `/api/observations/${leadValue.id}`)).statusCode).toBe(403);
+    expect(
+      (await co.request('GET', `${base}/observations?itemId=${task.id}`)).json<{ area: string | null }[]>(),
+    ).toEqual([expect.objectContaining({ area: '统计局' })]);
   });
 });

@@ -25,6 +25,8 @@ export type { Actor } from './helpers.ts';
 export interface ObservationFacts {
   unitId: string;
   status: string;
+  /** The lead unit (牵头单位) of the value's item, when the caller knows it. */
+  leadUnitId?: string | null;
 }
 
 const staffReader = or<unknown>(
@@ -74,7 +76,11 @@ const rules = {
   /** Reporters see their unit's values; reviewers theirs; planners, viewers and auditors all. */
   'observation.read': or<ObservationFacts>(
     (a) => ['planner', 'viewer', 'auditor', 'admin'].includes(a.role),
-    and<ObservationFacts>(or<ObservationFacts>(isReporter, isReviewer), belongsToUnit),
+    and<ObservationFacts>(
+      or<ObservationFacts>(isReporter, isReviewer),
+      // Its own unit's values, and a co-operating unit's part of an item the unit leads.
+      or<ObservationFacts>(belongsToUnit, (a, r) => r.leadUnitId === a.unitId),
+    ),
   ),
   /** Only the owning unit's reporter writes, and only while the value is a draft or was returned. */
   'observation.write': and<ObservationFacts>(isReporter, belongsToUnit, (_, r) =>

@@ -70,8 +70,10 @@ export function transitionPolicy(action: TransitionAction): ObservationAction {
 }
 
 /** What the policies need to know about a value: whose it is and where it stands. */
-export function observationFacts(record: Pick<ObservationRecord, 'unitId' | 'status'>): ObservationFacts {
-  return { unitId: record.unitId, status: record.status };
+export function observationFacts(
+  record: Pick<ObservationRecord, 'unitId' | 'status'> & { leadUnitId?: string | null },
+): ObservationFacts {
+  return { unitId: record.unitId, status: record.status, leadUnitId: record.leadUnitId ?? null };
 }
 
 /** How the shared conflict errors name a value. */

@@ -157,11 +157,10 @@ export async function observationRoutes(fastify: FastifyInstance): Promise<void>
         throw new LantuError('LANTU_PLAN_NOT_FOUND', `plan ${request.params.planId} not found`);
       }
       authorize(actor, 'observation.read', { unitId: unitId ?? actor.unitId, status: filter.status ?? '' });
-      const scope = unitId ?? (readsEveryUnit(actor) ? undefined : actor.unitId);
-      const records = await listObservations(app.database.db, request.params.planId, {
-        ...filter,
-        ...(scope === undefined ? {} : { unitId: scope }),
-      });
+      // Asked for one unit: that unit's values. Otherwise all, or what the actor's unit may read.
+      const scope =
+        unitId !== undefined ? { unitId } : readsEveryUnit(actor) ? {} : { visibleToUnit: actor.unitId };
+      const records = await listObservations(app.database.db, request.params.planId, { ...filter, ...scope });
       return records.map((r) => presentObservation(r, actor));
     },
   );

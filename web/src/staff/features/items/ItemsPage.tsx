@@ -116,6 +116,7 @@ function History({ row }: { row: Row }): ReactNode {
               {num(o.value)}%
             </span>
             <WorkflowTag status={o.status} />
+            {o.area ? <Tag color="purple">{t('items.part', { unit: o.area })}</Tag> : null}
             {o.sample ? <Tag>{t('common.sample')}</Tag> : null}
             {o.details.investment !== undefined ? (
               <Typography.Text type="secondary">

@@ -28,6 +28,7 @@ export const itemMessages = {
   'items.search': { 'zh-CN': '按名称查找', en: 'Find by name' },
   'items.allLeads': { 'zh-CN': '全部牵头单位', en: 'All lead units' },
   'items.allLights': { 'zh-CN': '全部亮灯', en: 'All lights' },
+  'items.part': { 'zh-CN': '{unit}承担部分', en: '{unit}’s part' },
   'items.count': { 'zh-CN': '{n} 项', en: '{n} items' },
   'items.count.one': { 'zh-CN': '{n} 项', en: '{n} item' },
   'items.text': { 'zh-CN': '规划原文（第 {line} 行）', en: 'In the plan (line {line})' },

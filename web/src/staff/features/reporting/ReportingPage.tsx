@@ -55,7 +55,10 @@ export function ReportingPage(): ReactNode {
   if (!owed.data || !items.data || !thisYear.data || !lastYear.data || !reportYear)
     return <Spin style={{ display: 'block', margin: '80px auto' }} />;
 
-  const handedIn = thisYear.data.filter((o) => HANDED_IN.has(o.status) && o.period === null);
+  // My unit's own values (the list also holds co-operating units' parts of items my unit leads).
+  const handedIn = thisYear.data.filter(
+    (o) => HANDED_IN.has(o.status) && o.period === null && o.unitId === me?.unit.id,
+  );
   const owedItems = owed.data.items.filter(
     (o) => show === 'all' || (show === 'indicator') === (o.itemKind === 'indicator'),
   );

@@ -31,7 +31,16 @@ export function ReviewPage(): ReactNode {
   const run = useAction();
   const planner = me?.role === 'planner';
   const [queue, setQueue] = useState<ObservationStatus>(planner ? 'reviewed' : 'submitted');
-  const list = useObservations(plan.id, { status: queue });
+  const read = useObservations(plan.id, { status: queue });
+  // The queue is what the user may act on: a lead unit also reads co-operating units' parts, which
+  // their own reviewers pass.
+  const list = useMemo(
+    () => ({
+      ...read,
+      data: read.data?.filter((o) => o.abilities.review || o.abilities.approve || o.abilities.return),
+    }),
+    [read],
+  );
   const approved = useObservations(plan.id, { status: 'approved' });
   const [returning, setReturning] = useState<ObservationReply | null>(null);
   const [busy, setBusy] = useState<string | null>(null);
