@@ -14,6 +14,8 @@ export interface PublicCacheOptions {
 interface Entry {
   stamp: string;
   body: string;
+  /** The body as UTF-8 bytes, made on the first send and reused (a reply is sent far more often than made). */
+  bytes?: Buffer;
   checkedAt: number;
 }
 
@@ -23,6 +25,15 @@ export class PublicCache {
   private readonly pending = new Map<string, Promise<string>>();
 
   constructor(private readonly options: PublicCacheOptions = { checkEveryMs: 1000, now: () => Date.now() }) {}
+
+  /** The reply for `key` as UTF-8 bytes ready to send (empty when `compute` gave ''); see `get`. */
+  async bytes(key: string, stamp: () => Promise<string>, compute: () => Promise<string>): Promise<Buffer> {
+    const body = await this.get(key, stamp, compute);
+    const entry = this.entries.get(key);
+    if (!entry || entry.body !== body) return Buffer.from(body);
+    entry.bytes ??= Buffer.from(body);
+    return entry.bytes;
+  }
 
   /**
    * The reply for `key`: from the cache while `stamp()` is unchanged, else from `compute()`.

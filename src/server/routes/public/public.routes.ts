@@ -72,7 +72,7 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
     year: number | undefined,
     present: (data: PublishedData) => unknown,
   ): Promise<Buffer> => {
-    const body = await cache.get(
+    const body = await cache.bytes(
       `${what}:${planId}:${year ?? ''}`,
       () => publicDataStamp(app.database.db, planId),
       async () => {
@@ -84,8 +84,8 @@ export async function publicRoutes(fastify: FastifyInstance): Promise<void> {
         return JSON.stringify(present({ record, structure, assessment, series }));
       },
     );
-    if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
-    return Buffer.from(body);
+    if (body.length === 0) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
+    return body;
   };
   const replySchema = {
     tags: ['public'],

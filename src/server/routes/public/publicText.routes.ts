@@ -30,9 +30,9 @@ export async function publicTextRoutes(fastify: FastifyInstance): Promise<void> 
   const app = fastify.withTypeProvider<ZodTypeProvider>();
   const cache = new PublicCache();
 
-  /** The stored structure of a published plan, or '' (unknown or unpublished). */
+  /** A reply made from the stored structure of a published plan, as bytes (empty: unknown or unpublished). */
   const cached = (key: string, planId: string, present: (record: PlanHeader, plan: Plan) => string) =>
-    cache.get(
+    cache.bytes(
       `${key}:${planId}`,
       () => publicDataStamp(app.database.db, planId),
       async () => {
@@ -57,8 +57,8 @@ export async function publicTextRoutes(fastify: FastifyInstance): Promise<void> 
       const body = await cached('text', planId, (record, plan) =>
         JSON.stringify(publicTextSchema.parse(presentText(record, plan))),
       );
-      if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
-      return reply.type('application/json; charset=utf-8').send(Buffer.from(body) as unknown as PublicText);
+      if (body.length === 0) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PublicText);
     },
   );
 
@@ -76,8 +76,8 @@ export async function publicTextRoutes(fastify: FastifyInstance): Promise<void> 
       const body = await cached('vision', planId, (record, plan) =>
         JSON.stringify(publicVisionSchema.parse(presentVision(record, plan))),
       );
-      if (!body) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
-      return reply.type('application/json; charset=utf-8').send(Buffer.from(body) as unknown as PublicVision);
+      if (body.length === 0) throw new LantuError('LANTU_PLAN_NOT_FOUND', `no published plan ${planId}`);
+      return reply.type('application/json; charset=utf-8').send(body as unknown as PublicVision);
     },
   );
 }
