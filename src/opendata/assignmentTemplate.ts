@@ -177,6 +177,8 @@ function isoDateToExcel(date: string): Date | string {
 /** One row of the template as a bulk assignment row, with the sheet row it came from. */
 export interface TemplateAssignmentRow {
   sheetRow: number;
+  /** The item's title as the file gives it: checked against the plan, so a stale file is caught. */
+  title: string;
   row: {
     item: string;
     leadUnit: string;
@@ -233,6 +235,7 @@ export function readAssignmentTemplate(workbook: XlsxWorkbook): AssignmentTempla
       return cellText(cell);
     };
     const item = read('key');
+    const title = read('title') ?? '';
     const lead = read('leadUnit');
     const co = read('coUnits');
     const due = read('dueDate');
@@ -254,6 +257,7 @@ export function readAssignmentTemplate(workbook: XlsxWorkbook): AssignmentTempla
     }
     rows.push({
       sheetRow: r,
+      title,
       row: {
         item: item!,
         leadUnit: lead!,
@@ -313,3 +317,6 @@ function parseMilestone(line: string): { title: string; due: string; done?: bool
     return { due: end, title: last[1]!.trim(), ...(done ? { done } : {}) };
   return { due: text, title: text, ...(done ? { done } : {}) };
 }
+
+/** The column letter of the item title, for a stale file's errors. */
+export const ASSIGNMENT_TITLE_COLUMN = columnLetter(COLUMN.title);

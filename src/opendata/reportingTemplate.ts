@@ -157,6 +157,8 @@ export async function buildReportingTemplate(input: {
 export interface ReportingEntry {
   sheetRow: number;
   key: string;
+  /** The item's title as the file gives it: checked against the plan, so a stale file is caught. */
+  title: string;
   measure: number;
   kind: string;
   unit: string;
@@ -256,7 +258,18 @@ export function readReportingTemplate(workbook: XlsxWorkbook): ReportingTemplate
     const evidence = text('evidence');
     const source = text('source');
     if (bad || value === null || measure === null || measure < 1 || !(kind in KIND_LABELS)) continue;
-    entries.push({ sheetRow: r, key, measure, kind, unit, value, note, evidence, source });
+    entries.push({
+      sheetRow: r,
+      key,
+      title: text('title'),
+      measure,
+      kind,
+      unit,
+      value,
+      note,
+      evidence,
+      source,
+    });
   }
   return { meta, entries, empty, errors };
 }
@@ -277,3 +290,6 @@ export function reportingColumnOf(field: string | undefined): string | null {
   const n = column[name ?? ''];
   return n === undefined ? null : columnLetter(n);
 }
+
+/** The column letter of the item title, for a stale file's errors. */
+export const REPORTING_TITLE_COLUMN = columnLetter(COLUMN.title);

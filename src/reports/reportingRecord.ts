@@ -43,7 +43,9 @@ export function reportingOf(
   const measures = new Map(plan.indicators.map((i) => [`ind:${i.code}`, Math.max(1, i.measures.length)]));
   const finishedIn = new Map<string, number>();
   for (const o of records) {
-    if (o.kind !== 'progress' || o.approvedValue === null || o.approvedValue < 100) continue;
+    // The item's own progress: a co-operating unit's part (with an area) finishing is not the item.
+    if (o.kind !== 'progress' || o.area !== null || o.approvedValue === null || o.approvedValue < 100)
+      continue;
     finishedIn.set(o.itemId, Math.min(finishedIn.get(o.itemId) ?? Number.POSITIVE_INFINITY, o.year));
   }
   const handed = new Map<string, HandIn[]>();

@@ -209,6 +209,8 @@ export async function listHandIns(db: Executor, planId: string): Promise<HandIn[
       'r.created_at as revised_at',
     ])
     .where('o.plan_id', '=', planId)
+    // A co-operating unit's own part (a progress update with an area) is not the item's hand-in.
+    .where((eb) => eb.or([eb('o.kind', '!=', 'progress'), eb('o.area', '=', '')]))
     .orderBy('o.id')
     .execute();
   const byId = new Map<string, HandIn>();

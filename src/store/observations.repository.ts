@@ -579,8 +579,9 @@ export async function listLeadItemsWithValues(
     .select(['o.id', 'o.item_id', 'o.measure', 'o.status', 'o.version'])
     .where('o.plan_id', '=', planId)
     .where('a.lead_unit_id', '=', unitId)
-    // The lead's own values: a co-operating unit's part does not hand in the item.
-    .where('o.unit_id', '=', unitId)
+    // The item's values, whoever handed them in (a former lead too); a co-operating unit's own part
+    // (a progress update with an area) does not hand in the item.
+    .where((eb) => eb.or([eb('o.kind', '!=', 'progress'), eb('o.area', '=', '')]))
     .where('o.year', '=', year)
     .where('o.period', '=', '')
     .orderBy('o.measure')

@@ -118,6 +118,8 @@ export async function loadReminderFacts(
       .distinct()
       .where('plan_id', 'in', planIds)
       .where('year', 'in', years)
+      // A co-operating unit's own part (a progress update with an area) does not deliver the item.
+      .where((eb) => eb.or([eb('kind', '!=', 'progress'), eb('area', '=', '')]))
       .execute()
   ).map((o) => ({
     itemId: o.item_id,

@@ -53,6 +53,7 @@ describe('the assignment template', () => {
     expect(read.rows).toEqual([
       {
         sheetRow: 2,
+        title: '地区生产总值(GDP)',
         row: {
           item: 'ind:10',
           leadUnit: '统计局',
@@ -112,6 +113,7 @@ describe('the reporting template', () => {
       {
         sheetRow: 2,
         key: 'ind:10',
+        title: 'GDP',
         measure: 1,
         kind: 'level',
         unit: '亿元',

@@ -146,10 +146,23 @@ describe.each(dialects)('item progress on $name', ({ open }) => {
       ).statusCode,
     ).toBe(200);
     expect((await tasks(planner)).get('task:3.1.1')?.progress).toEqual({ year: 2023, percent: 40 });
+    // Nor does a part hand the item in: for 2024 only the part is in, and the lead still owes it.
+    const part2024 = await co.request('POST', `${base}/observations`, {
+      ...part,
+      year: 2024,
+      area: '统计局',
+    });
+    expect(part2024.statusCode).toBe(201);
+    await co.request('POST', `/api/observations/${part2024.json().id}/transitions`, {
+      action: 'submit',
+      version: 1,
+    });
+    const owed = (await (await h.login('reporter.shangwu')).request('GET', `${base}/owed?year=2024`)).json();
+    expect(owed.items.map((o: { itemKey: string }) => o.itemKey)).toContain('task:3.1.1');
 
     // The lead unit reads the part (it sums its co-operating units' work up), but cannot change it.
     const lead = await h.login('reporter.shangwu');
-    const listed = (await lead.request('GET', `${base}/observations?itemId=${task.id}`)).json<
+    const listed = (await lead.request('GET', `${base}/observations?itemId=${task.id}&year=2023`)).json<
       { id: string; area: string | null; abilities: { edit: boolean } }[]
     >();
     expect(listed.map((o) => o.area).sort()).toEqual([null, '统计局']);
@@ -160,7 +173,9 @@ describe.each(dialects)('item progress on $name', ({ open }) => {
     const leadValue = listed.find((o) => o.area === null)!;
     expect((await co.request('GET', `/api/observations/${leadValue.id}`)).statusCode).toBe(403);
     expect(
-      (await co.request('GET', `${base}/observations?itemId=${task.id}`)).json<{ area: string | null }[]>(),
+      (await co.request('GET', `${base}/observations?itemId=${task.id}&year=2023`)).json<
+        { area: string | null }[]
+      >(),
     ).toEqual([expect.objectContaining({ area: '统计局' })]);
   });
 });

@@ -726,8 +726,8 @@ export const MATRIX: Readonly<Record<string, MatrixEntry>> = {
       {
         fixture:
           '商务局’s own part (area 商务局) of task:3.1.1, which 统计局 leads and 商务局 co-operates on',
-        // The lead writes any value of its item, its sub-areas included.
-        allowed: ['reporter.shangwu', 'reporter.tongji'],
+        // The lead reports the task's own progress (no area), never a co-operating unit's part.
+        allowed: ['reporter.shangwu'],
         request: (ctx) => {
           const { year, period } = freshPeriod(ctx);
           return {

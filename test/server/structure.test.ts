@@ -104,6 +104,22 @@ describe.each(dialects)('structure corrections on $name', ({ open }) => {
     expect((await verifyAuditChain(h.database.db)).ok).toBe(true);
   });
 
+  it('never lets an assigned task stop being one: moving it where it would be an achievement is refused', async () => {
+    const task = h.items.find((i) => i.key === 'task:8.1.4')!;
+    await planner.request('PUT', `${base}/assignments/${task.id}`, {
+      leadUnitId: h.unitIds.shangwu,
+      version: null,
+    });
+    const start = await snapshot(h);
+    // Chapter 1 section 1 is the review of the last plan: a titled paragraph there is an achievement.
+    const reply = await correct([
+      { kind: 'moveParagraph', line: HEALTH_LINE, to: { chapter: 1, section: 1 } },
+    ]);
+    expect(reply.statusCode).toBe(409);
+    expect(reply.json().message).toContain('已有分工');
+    expect(await snapshot(h)).toEqual(start);
+  });
+
   it('rejecting a commitment drops its item and assignment; taking it back brings the item again', async () => {
     const plan = (await findPlanStructure(h.database.db, h.planId))!;
     const victim = keyedCommitments(plan)[3]!;
@@ -120,6 +136,16 @@ describe.each(dialects)('structure corrections on $name', ({ open }) => {
       { key: victim.key, title: item.title, leadUnitId: h.unitIds.tongji },
     ]);
     expect(rejected.json().plan.counts.commitments).toBe(countBefore - 1);
+    // The audit event keeps the whole assignment, so it can be set up again from there.
+    const event = await h.database.db
+      .selectFrom('audit_events')
+      .select('after')
+      .where('action', '=', 'plan.correct')
+      .executeTakeFirstOrThrow();
+    expect(JSON.parse(event.after!).removed[0].assignment).toMatchObject({
+      leadUnitId: h.unitIds.tongji,
+      coUnitIds: [],
+    });
     expect(await itemByKey(victim.key)).toBeUndefined();
     expect(
       await h.database.db.selectFrom('assignments').selectAll().where('item_id', '=', item.id).execute(),

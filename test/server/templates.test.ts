@@ -65,6 +65,41 @@ describe.each(dialects)('Excel round-trips on $name', ({ open: openDatabase }) =
       expect(wb.getWorksheet('单位 Units')!.getColumn(2).values).toContain('统计局');
     });
 
+    it('refuses a file made before the structure was corrected: a row whose title is not its item’s', async () => {
+      const wb = await open(
+        (await planner.request('GET', `/api/plans/${h.planId}/templates/assignments.xlsx`)).rawPayload,
+      );
+      const ws = wb.getWorksheet('分工 Assignments')!;
+      // task:8.2.1 in the file is 高质量实施健康上城行动; after line 235 moves into section 2 it is
+      // 完善公共卫生服务体系, and the row would misfile the assignment.
+      const r = rowOf(ws, 'task:8.2.1');
+      const inFile = String(ws.getCell(r, 4).value);
+      ws.getCell(r, 5).value = '统计局';
+      const version = (await planner.request('GET', `/api/plans/${h.planId}`)).json().version;
+      const moved = await planner.request('POST', `/api/plans/${h.planId}/structure/corrections`, {
+        version,
+        corrections: [{ kind: 'moveParagraph', line: 235, to: { chapter: 8, section: 2 } }],
+      });
+      expect(moved.statusCode, moved.body).toBe(200);
+      const reply = await planner.request('POST', `/api/plans/${h.planId}/templates/assignments`, {
+        fileName: '分工方案表.xlsx',
+        contentBase64: await base64(wb),
+      });
+      // Refused as every bad file is (400, its problems by sheet, row and column), and nothing changed.
+      expect(reply.statusCode).toBe(400);
+      expect(reply.json().errors).toEqual([
+        expect.objectContaining({ row: r, column: 'D', message: expect.stringContaining('规划结构已调整') }),
+      ]);
+      expect(inFile).not.toBe('完善公共卫生服务体系');
+      const assignments = (
+        await planner.request('GET', `/api/plans/${h.planId}/assignments?kind=task`)
+      ).json() as {
+        key: string;
+        leadUnit: unknown;
+      }[];
+      expect(assignments.find((a) => a.key === 'task:8.2.1')!.leadUnit).toBeNull();
+    });
+
     it('applies a filled template in one go, and reads Excel dates and milestones', async () => {
       const wb = await open(
         (await planner.request('GET', `/api/plans/${h.planId}/templates/assignments.xlsx`)).rawPayload,

@@ -38,8 +38,18 @@ export interface CorrectPlanStructureProps {
 export interface StructureChanges {
   /** Items whose key changed (a task re-numbered after a move). */
   rekeyed: { from: string; to: string; title: string }[];
-  /** Items struck from the plan (rejected commitments), with the units they had been assigned to. */
-  removed: { key: string; title: string; leadUnitId: string | null }[];
+  /** Items struck from the plan (rejected commitments, paragraphs that stopped being tasks), with their assignment. */
+  removed: {
+    key: string;
+    title: string;
+    leadUnitId: string | null;
+    assignment: {
+      leadUnitId: string;
+      coUnitIds: string[];
+      dueDate: string | null;
+      milestones: { title: string; due: string; done?: boolean }[];
+    } | null;
+  }[];
   /** Items that came back (a rejection taken back). */
   added: { key: string; title: string }[];
 }
@@ -130,9 +140,27 @@ async function rekeyItems(trx: Executor, planId: string, structure: Plan): Promi
       `「${blocked.title}」(${blocked.key})已有填报数据,不能移出规划 · ${blocked.key} already holds reported values and cannot be struck from the plan`,
     );
   }
-  const leads = new Map((await listAssignments(trx, planId)).map((a) => [a.itemId, a.leadUnitId]));
+  const assignments = new Map((await listAssignments(trx, planId)).map((a) => [a.itemId, a]));
+  // A task that stops being one (moved where a titled paragraph is not a task) would lose its
+  // assignment with it: refused, so nothing a planner set up disappears by a slip of the mouse.
+  const assignedTask = gone.find((item) => item.kind === 'task' && assignments.has(item.id));
+  if (assignedTask) {
+    throw new LantuError(
+      'LANTU_INVALID_STATE',
+      `「${assignedTask.title}」(${assignedTask.key})已有分工,移到该处后不再是任务,分工将丢失;请移到行动类小节 · ${assignedTask.key} is assigned and would stop being a task there: move it to an action section`,
+    );
+  }
   for (const item of gone) {
-    changes.removed.push({ key: item.key, title: item.title, leadUnitId: leads.get(item.id) ?? null });
+    const a = assignments.get(item.id);
+    changes.removed.push({
+      key: item.key,
+      title: item.title,
+      leadUnitId: a?.leadUnitId ?? null,
+      // The whole assignment goes into the audit event, so it can be set up again from there.
+      assignment: a
+        ? { leadUnitId: a.leadUnitId, coUnitIds: a.coUnitIds, dueDate: a.dueDate, milestones: a.milestones }
+        : null,
+    });
   }
   await deleteAssignmentsOfItems(
     trx,

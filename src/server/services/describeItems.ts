@@ -60,10 +60,11 @@ export function describeItems(
         : judgeItemSchedule({
             startYear: plan.period.startYear,
             endYear: plan.period.endYear,
-            // A value for 2024 is judged at the end of 2024, not against today. Without any update
+            // A value is judged at the end of the period it was reported for (a value for 2024 at the
+            // end of 2024, a first-quarter one at 31 March), never later than today. Without any update
             // nothing is known (grey), past its due date too; only a milestone recorded as missed counts.
             asOf: update
-              ? `${update.year}-12-31`
+              ? minDate(today, periodEnd(update.year, update.period))
               : minDate(today, a?.dueDate ?? `${com?.year ?? plan.period.endYear}-12-31`),
             dueDate: a?.dueDate ?? null,
             commitmentYear: com?.year ?? null,
@@ -121,6 +122,14 @@ export function describeItems(
       },
     };
   });
+}
+
+/** The last day of a reporting period: 12-31 for the year, the quarter's or month's last day. */
+function periodEnd(year: number, period: string | null): string {
+  const month =
+    period === null ? 12 : period.startsWith('Q') ? Number(period.slice(1)) * 3 : Number(period.slice(1));
+  const day = new Date(Date.UTC(year, month, 0)).getUTCDate();
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
 }
 
 function minDate(a: string, b: string): string {

@@ -11,12 +11,14 @@ import { createHash } from 'node:crypto';
 import type { CellError } from '../../contract/templates.ts';
 import {
   ASSIGNMENT_SHEET,
+  ASSIGNMENT_TITLE_COLUMN,
   assignmentColumnOf,
   readAssignmentTemplate,
   type TemplateAssignmentRow,
 } from '../../opendata/assignmentTemplate.ts';
 import {
   REPORTING_SHEET,
+  REPORTING_TITLE_COLUMN,
   readReportingTemplate,
   reportingColumnOf,
 } from '../../opendata/reportingTemplate.ts';
@@ -88,6 +90,20 @@ export async function importAssignmentTemplate(
   // A file that is not the template (no such sheet, another header) is refused whole, always.
   if (read.errors.some((e) => e.row === 1)) throw new TemplateRejected(read.errors.sort(byPlace));
   const errors = [...read.errors];
+  // A file downloaded before the structure was corrected names items by keys that may since have
+  // moved to other paragraphs: a row whose title is not its item's is refused, never misfiled.
+  const items = await listItems(trx, props.plan.id);
+  const byRef = new Map(items.flatMap((i) => [[i.key, i] as const, [i.id, i] as const]));
+  for (const r of read.rows) {
+    const item = byRef.get(r.row.item);
+    if (item && r.title !== '' && !sameTitle(r.title, item.title))
+      errors.push({
+        sheet: ASSIGNMENT_SHEET,
+        row: r.sheetRow,
+        column: ASSIGNMENT_TITLE_COLUMN,
+        message: staleTitle(item),
+      });
+  }
   const badRows = new Set(errors.map((e) => e.row));
   let rows: TemplateAssignmentRow[] = read.rows.filter((r) => !badRows.has(r.sheetRow));
   const bulk = (candidates: TemplateAssignmentRow[]) =>
@@ -228,6 +244,10 @@ export async function importReportingTemplate(
       at('A', `规划中没有事项“${entry.key}” · the plan has no item “${entry.key}”`);
       continue;
     }
+    if (entry.title !== '' && !sameTitle(entry.title, item.title)) {
+      at(REPORTING_TITLE_COLUMN, staleTitle(item));
+      continue;
+    }
     if (entry.note.length > 2000 || entry.evidence.length > 2000 || entry.source.length > 500) {
       at(
         entry.note.length > 2000 ? 'J' : entry.evidence.length > 2000 ? 'K' : 'L',
@@ -342,4 +362,14 @@ function summary(
     status: o.status,
     version: o.version,
   };
+}
+
+/** Whether a title in a file is the item's title (spaces and full-width forms aside). */
+function sameTitle(inFile: string, stored: string): boolean {
+  const norm = (t: string) => t.normalize('NFKC').replace(/\s+/g, '');
+  return norm(inFile) === norm(stored);
+}
+
+function staleTitle(item: { key: string; title: string }): string {
+  return `事项编号 ${item.key} 现为“${item.title}”,与表中不符:规划结构已调整,请重新下载模板 · ${item.key} is now “${item.title}”: the plan's structure changed since this file was made, download the template again`;
 }

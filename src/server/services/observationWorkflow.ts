@@ -198,14 +198,27 @@ export function checkValue(
 
 /**
  * Answers 403 unless the actor's unit may write this value (the server refuses, not just the UI):
- * the lead unit (牵头单位) writes the item's values; a co-operating unit (配合单位) writes only the
- * progress of its own part of a task, project or commitment — a value whose area is the unit's own
- * short name — never the item's headline value or an indicator's.
+ * the lead unit (牵头单位) writes the item's values — for a task, project or commitment only the
+ * item's own, with no area; a co-operating unit (配合单位) writes only the progress of its own part of
+ * a task, project or commitment — a new one under its short name as the area, or one it already holds
+ * (`existing`: a record of the actor's unit, by the write policies, whatever the unit is called now).
  */
-export function assertAssigned(item: ReportableItem, actor: Actor, area: string | null): void {
-  if (item.leadUnitId === actor.unitId) return;
+export function assertAssigned(
+  item: ReportableItem,
+  actor: Actor,
+  area: string | null,
+  existing = false,
+): void {
+  const progress = item.kind !== 'indicator';
+  if (item.leadUnitId === actor.unitId) {
+    if (!progress || area === null) return;
+    throw new LantuError(
+      'LANTU_FORBIDDEN',
+      '牵头单位报送事项总体进展,区域留空;配合单位的承担部分由其自行报送 · the lead unit reports the item’s own progress, with no area; a co-operating unit reports its own part',
+    );
+  }
   if (item.coUnitIds.includes(actor.unitId)) {
-    if (item.kind !== 'indicator' && area === actor.unitShortName) return;
+    if (progress && (existing ? area !== null : area === actor.unitShortName)) return;
     throw new LantuError(
       'LANTU_FORBIDDEN',
       `配合单位只报送本单位承担部分的进展(区域填“${actor.unitShortName}”),指标数值和事项总体进展由牵头单位报送 · a co-operating unit reports the progress of its own part only (area “${actor.unitShortName}”); the item's values are the lead unit's`,
@@ -396,7 +409,7 @@ export interface EditObservationProps {
 export async function editObservation(trx: Executor, props: EditObservationProps): Promise<void> {
   const { record } = props;
   const item = await loadItem(trx, record.planId, record.itemId);
-  assertAssigned(item, props.actor, record.area);
+  assertAssigned(item, props.actor, record.area, true);
   let value = record.value;
   let unit = record.unit;
   let details = props.details ?? record.details;
@@ -471,7 +484,7 @@ export async function transitionObservation(trx: Executor, props: TransitionObse
     );
   }
   if (action === 'submit')
-    assertAssigned(await loadItem(trx, record.planId, record.itemId), props.actor, record.area);
+    assertAssigned(await loadItem(trx, record.planId, record.itemId), props.actor, record.area, true);
   const changes: ObservationChanges = { status: step.to, comment, updatedAt: props.now };
   if (action === 'approve') {
     changes.approvedValue = record.value;

@@ -25,12 +25,11 @@ export function owedByUnit(
   year: number,
 ): UnitOwed[] {
   // Measures handed in per item: an indicator with two measures owes until both are in.
-  const leadOf = new Map(items.map((i) => [i.id, i.leadUnit?.id]));
   const handedIn = new Map<string, Set<number>>();
   for (const o of observations) {
     if (o.year !== year || o.period !== null || !HANDED_IN.has(o.status) || o.kind === 'target') continue;
-    // A co-operating unit's own part does not hand in the lead unit's value.
-    if (o.unitId !== leadOf.get(o.itemId)) continue;
+    // A co-operating unit's own part (a progress update with an area) does not hand in the item.
+    if (o.kind === 'progress' && o.area !== null) continue;
     const measures = handedIn.get(o.itemId) ?? new Set<number>();
     measures.add(o.measure);
     handedIn.set(o.itemId, measures);
