@@ -167,6 +167,8 @@ export async function updatePlan(
   id: string,
   version: number,
   changes: { status?: string; published?: boolean; structure?: Plan; updatedAt: string },
+  /** Change it only while it is in this state (a structure is corrected on a draft only). */
+  onlyWhile?: { status: string },
 ): Promise<boolean> {
   const result = await db
     .updateTable('plans')
@@ -179,6 +181,7 @@ export async function updatePlan(
     })
     .where('id', '=', id)
     .where('version', '=', version)
+    .$if(onlyWhile !== undefined, (q) => q.where('status', '=', onlyWhile!.status))
     .executeTakeFirst();
   return Number(result.numUpdatedRows) === 1;
 }

@@ -76,7 +76,10 @@ export async function correctPlanStructure(
     );
   }
   const structure = result.plan;
-  if (!(await updatePlan(trx, record.id, props.version, { structure, updatedAt: now }))) {
+  // The state is checked again in the write itself: a confirmation between reading and writing wins.
+  if (
+    !(await updatePlan(trx, record.id, props.version, { structure, updatedAt: now }, { status: 'draft' }))
+  ) {
     throw new LantuError(
       'LANTU_STALE_VERSION',
       '该规划已被他人修改,请刷新后重试 · the plan changed meanwhile: reload and try again',
