@@ -55,6 +55,8 @@ export const findingSchema = z.object({
   relatedLines: z.array(z.number()).optional(),
   place: placementSchema.optional(),
   corrected: z.boolean().optional(),
+  commitments: z.array(z.object({ line: z.number(), start: z.number() })).optional(),
+  dismissed: z.boolean().optional(),
 });
 
 export const importPlanReplySchema = z.object({ plan: planSummarySchema, findings: z.array(findingSchema) });

@@ -183,5 +183,18 @@ function reviewCommitment(
   }
   if (decision === 'unreviewed') delete found.commitment.review;
   else found.commitment.review = decision;
+  dismissFindingsOfRejected(plan);
   return null;
+}
+
+/** A finding about a commitment a planner rejected is no longer one (and is again when taken back). */
+function dismissFindingsOfRejected(plan: Plan): void {
+  const rejected = new Set(
+    plan.commitments.filter((c) => c.review === 'rejected').map((c) => `${c.line}:${c.start}`),
+  );
+  for (const f of plan.findings) {
+    if (!f.commitments) continue;
+    if (f.commitments.some((c) => rejected.has(`${c.line}:${c.start}`))) f.dismissed = true;
+    else delete f.dismissed;
+  }
 }

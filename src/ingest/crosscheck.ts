@@ -134,6 +134,7 @@ function compareWithTable(
       messageEn: `${indicator.name} (table no. ${indicator.code}): the table counts it in ${tableUnit}, the text (line ${c.line}) in ${textUnit}`,
       line: c.line,
       relatedLines: [indicator.line],
+      commitments: [{ line: c.line, start: c.start }],
     });
   }
   const implied = impliedTargetLevel(measure, period);
@@ -155,6 +156,7 @@ function compareWithTable(
         messageEn: `${indicator.name} (table no. ${indicator.code}): the text promises ${describe(c)} by ${measure.target.year}, but the table's ${measure.target.annualRate}% a year from ${measure.baseline.value} reaches only ${implied.toFixed(1)}`,
         line: c.line,
         relatedLines: [indicator.line],
+        commitments: [{ line: c.line, start: c.start }],
       });
     }
     return findings;
@@ -167,6 +169,7 @@ function compareWithTable(
       messageEn: `${indicator.name} (table no. ${indicator.code}): the table's target is ${implied} ${tableUnit}, the text on line ${c.line} says ${describe(c)}`,
       line: c.line,
       relatedLines: [indicator.line],
+      commitments: [{ line: c.line, start: c.start }],
     });
   }
   return findings;
@@ -223,6 +226,10 @@ function contradictionsIn(commitments: Commitment[]): Finding[] {
         messageEn: `The same target is stated twice with different values: line ${a.line} “${describe(a)}”, line ${b.line} “${describe(b)}” (both for ${a.year})`,
         line: a.line,
         relatedLines: [b.line],
+        commitments: [
+          { line: a.line, start: a.start },
+          { line: b.line, start: b.start },
+        ],
       });
     }
   }

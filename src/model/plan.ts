@@ -250,4 +250,8 @@ export interface Finding {
   place?: PlacementInOutline;
   /** Whether a planner has since corrected the structure the finding is about (a moved section boundary). */
   corrected?: boolean;
+  /** The commitments the finding is about, by where their clauses start (line and offset). */
+  commitments?: { line: number; start: number }[];
+  /** Whether a planner has rejected a commitment the finding is about (it is no longer a finding). */
+  dismissed?: boolean;
 }

@@ -189,7 +189,8 @@ const FINDING_KINDS: Readonly<Record<string, string>> = {
 
 /** 七、规划文本自查发现的问题: contradictions inside the plan that ingest found. */
 export function findingsSection(snapshot: EvaluationSnapshot, number: number, numbering: Numbering): Block[] {
-  const findings = snapshot.structure.findings.filter((f) => f.kind in FINDING_KINDS);
+  // A finding about a commitment the planner rejected as no promise is not reported.
+  const findings = snapshot.structure.findings.filter((f) => f.kind in FINDING_KINDS && !f.dismissed);
   const blocks: Block[] = [
     { type: 'heading', level: 1, text: `${chineseNumber(number)}、规划文本自查发现的问题` },
   ];

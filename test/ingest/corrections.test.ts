@@ -136,6 +136,24 @@ describe('reviewing commitments', () => {
     expect(keyedCommitments(next).map((k) => k.key)).toContain(shared!.key);
   });
 
+  it('a finding about a rejected commitment is dismissed, and comes back when the rejection is taken back', () => {
+    const plan = seedPlan();
+    // 居民健康素养 41.5% (line 236) against 40% (line 245): one contradiction about two commitments.
+    const finding = plan.findings.find((f) => f.kind === 'contradiction' && f.line === 236)!;
+    expect(finding.commitments).toHaveLength(2);
+    const ref = finding.commitments![0]!;
+    const key = keyedCommitments(plan).find(
+      (k) => k.commitment.line === ref.line && k.commitment.start === ref.start,
+    )!.key;
+    const rejected = corrected(plan, [{ kind: 'reviewCommitment', key, decision: 'rejected' }]);
+    const dismissed = rejected.findings.find((f) => f.kind === 'contradiction' && f.line === 236)!;
+    expect(dismissed.dismissed).toBe(true);
+    // Other findings are untouched.
+    expect(rejected.findings.filter((f) => f.dismissed)).toHaveLength(1);
+    const back = corrected(rejected, [{ kind: 'reviewCommitment', key, decision: 'unreviewed' }]);
+    expect(back.findings).toEqual(plan.findings);
+  });
+
   it('confirming, then taking the verdict back', () => {
     const plan = seedPlan();
     const key = keyedCommitments(plan)[0]!.key;

@@ -58,7 +58,7 @@ export function presentPlan(
       projects,
       actions: items - projects,
       commitments: structure.commitments.filter((c) => c.review !== 'rejected').length,
-      findings: structure.findings.length,
+      findings: structure.findings.filter((f) => !f.dismissed).length,
     },
     abilities: {
       publish: actor ? can(actor, 'plan.publish', undefined) : false,

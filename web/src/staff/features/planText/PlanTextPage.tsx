@@ -127,6 +127,9 @@ export function PlanTextPage(): ReactNode {
                   {t('planText.findingCorrected')}
                 </Tag>
               ) : null}
+              {f.dismissed ? (
+                <Tag data-testid="finding-dismissed">{t('planText.findingDismissed')}</Tag>
+              ) : null}
               <Tag title={f.kind}>{t(`planText.kind.${f.kind}`)}</Tag>
               <span>{message(f)}</span>
               <Typography.Text type="secondary">{t('planText.line', { n: f.line })}</Typography.Text>
@@ -144,7 +147,7 @@ export function PlanTextPage(): ReactNode {
           {t('planText.missingHeading')}
         </Tag>
       ) : null}
-      {findingsByKey.get(key)?.some((f) => !f.corrected) ? (
+      {findingsByKey.get(key)?.some((f) => !f.corrected && !f.dismissed) ? (
         <WarningOutlined style={{ color: '#fa8c16', marginLeft: 4 }} />
       ) : null}
     </>

@@ -57,6 +57,10 @@ export const planTextMessages = {
   'planText.kind.no_indicator_table': { 'zh-CN': '无指标表', en: 'No indicator table' },
   'planText.kind.no_outline': { 'zh-CN': '无提纲', en: 'No outline' },
   'planText.kind.header_incomplete': { 'zh-CN': '文头不全', en: 'Incomplete header' },
+  'planText.findingDismissed': {
+    'zh-CN': '相关承诺已剔除，不再计入',
+    en: 'Its commitment was rejected: no longer counted',
+  },
   'planText.findingCorrected': { 'zh-CN': '已人工调整', en: 'Corrected by a planner' },
   'planText.corrected': {
     'zh-CN': '已调整：{rekeyed} 项重新编号，{removed} 项移出跟踪，{added} 项恢复跟踪',
