@@ -75,11 +75,11 @@ describe.runIf(runs)(SUITE, () => {
     await services.getByText(NOT_A_NUMBER).waitFor();
     await input.press('Tab');
     expect(await input.inputValue()).toBe('abc');
-    expect(await submit.isDisabled()).toBe(true);
-    expect(await save.isDisabled()).toBe(true);
+    await expect.poll(() => submit.isDisabled()).toBe(true);
+    await expect.poll(() => save.isDisabled()).toBe(true);
     await type(input, '12abc');
     await services.getByText(NOT_A_NUMBER).waitFor();
-    expect(await submit.isDisabled()).toBe(true);
+    await expect.poll(() => submit.isDisabled()).toBe(true);
     await services.scrollIntoViewIfNeeded();
     await reporter.screenshot({ path: screenshotPath('staff-reporting-invalid.png') });
 
@@ -88,7 +88,7 @@ describe.runIf(runs)(SUITE, () => {
     await input.press('Tab');
     expect(await input.inputValue()).toBe('162.5');
     await services.getByText(NOT_A_NUMBER).waitFor({ state: 'detached' });
-    expect(await submit.isEnabled()).toBe(true);
+    await expect.poll(() => submit.isEnabled()).toBe(true);
     await services.getByTestId('evidence').fill('区商务局 2025年服务贸易统计');
     await submit.click();
     await services.waitFor({ state: 'detached' });
