@@ -36,6 +36,7 @@ export {
 export { assessPathValue, assessRates } from './evaluate.ts';
 export {
   type ItemScheduleInput,
+  isItemsOwnValue,
   judgeItemSchedule,
   latestProgress,
   type ProgressFact,

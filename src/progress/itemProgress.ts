@@ -11,6 +11,15 @@
  */
 import { assessSchedule, type ScheduleAssessment } from './schedule.ts';
 
+/**
+ * Whether a value is the item's own, not a co-operating unit's part of a task, project or
+ * commitment (a progress update with an area): a part never hands the item in nor counts as its
+ * progress. The store asks the same in SQL (itemsOwnValues).
+ */
+export function isItemsOwnValue(o: { kind: string; area: string | null }): boolean {
+  return o.kind !== 'progress' || o.area === null;
+}
+
 /** An approved progress update as the rule needs it. */
 export interface ProgressFact {
   itemId: string;

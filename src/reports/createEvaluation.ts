@@ -12,6 +12,7 @@ import {
   assessPlan,
   elapsedShare,
   expectedValue,
+  isItemsOwnValue,
   judgeItemSchedule,
   latestProgress,
   type ProgressFact,
@@ -314,7 +315,7 @@ function progressFacts(records: readonly ObservationRecord[]): (ProgressFact & S
   return (
     records
       // The whole item's progress: a co-operating unit's part (with an area) is not the item's.
-      .filter((o) => o.kind === 'progress' && o.approvedValue !== null && o.area === null)
+      .filter((o) => o.kind === 'progress' && o.approvedValue !== null && isItemsOwnValue(o))
       .map((o) => {
         const details = o.approvedDetails ?? o.details;
         return {

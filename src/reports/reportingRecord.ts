@@ -4,6 +4,7 @@
  * recorded, or not at all. Frozen into the snapshot with everything else.
  */
 import type { Plan } from '../model/plan.ts';
+import { isItemsOwnValue } from '../progress/index.ts';
 import type { HandIn } from '../store/evaluations.repository.ts';
 import type { ObservationRecord } from '../store/observations.repository.ts';
 import type { RoundRecord } from '../store/planning.repository.ts';
@@ -43,8 +44,8 @@ export function reportingOf(
   const measures = new Map(plan.indicators.map((i) => [`ind:${i.code}`, Math.max(1, i.measures.length)]));
   const finishedIn = new Map<string, number>();
   for (const o of records) {
-    // The item's own progress: a co-operating unit's part (with an area) finishing is not the item.
-    if (o.kind !== 'progress' || o.area !== null || o.approvedValue === null || o.approvedValue < 100)
+    // The item's own progress finishing, not a co-operating unit's part.
+    if (o.kind !== 'progress' || !isItemsOwnValue(o) || o.approvedValue === null || o.approvedValue < 100)
       continue;
     finishedIn.set(o.itemId, Math.min(finishedIn.get(o.itemId) ?? Number.POSITIVE_INFINITY, o.year));
   }

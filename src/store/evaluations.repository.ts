@@ -7,6 +7,7 @@
 import type { Kysely } from 'kysely';
 import type { Executor } from './database.ts';
 import type { EvaluationDB, EvaluationTables } from './evaluations.table.ts';
+import { itemsOwnValues } from './observations.repository.ts';
 
 /** The narrative texts of an evaluation, as stored (JSON of this shape). */
 export interface StoredNarrative {
@@ -209,8 +210,7 @@ export async function listHandIns(db: Executor, planId: string): Promise<HandIn[
       'r.created_at as revised_at',
     ])
     .where('o.plan_id', '=', planId)
-    // A co-operating unit's own part (a progress update with an area) is not the item's hand-in.
-    .where((eb) => eb.or([eb('o.kind', '!=', 'progress'), eb('o.area', '=', '')]))
+    .where(itemsOwnValues('o'))
     .orderBy('o.id')
     .execute();
   const byId = new Map<string, HandIn>();

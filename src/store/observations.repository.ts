@@ -7,6 +7,7 @@
  * Storage conventions: `area` and `period` are '' for none (they are part of a unique key, and
  * NULLs never compare equal in unique constraints); `details` is JSON text; `sample` is 0/1.
  */
+import { type RawBuilder, type SqlBool, sql } from 'kysely';
 import type { ObservationDetails, ObservationKind, ObservationStatus } from '../contract/observations.ts';
 import type { ProgressFact } from '../progress/itemProgress.ts';
 import type { ObservationKind as EngineKind, Observation } from '../progress/observations.ts';
@@ -19,6 +20,17 @@ export const INDICATOR_KEY_PREFIX = 'ind:';
 /** The indicator code an item key names, or null for items that are not indicators. */
 export function indicatorCodeOf(itemKey: string): string | null {
   return itemKey.startsWith(INDICATOR_KEY_PREFIX) ? itemKey.slice(INDICATOR_KEY_PREFIX.length) : null;
+}
+
+/**
+ * The item's own values, as a condition on the observations table (`o` when aliased so): every value
+ * but a co-operating unit's own part of a task, project or commitment (a progress update with an
+ * area). A part neither hands the item in nor counts as its progress; owed lists, reminders and the
+ * evaluation's reporting record all ask this one question.
+ */
+export function itemsOwnValues(alias?: 'o'): RawBuilder<SqlBool> {
+  const column = (name: string) => sql.ref(alias ? `${alias}.${name}` : name);
+  return sql<SqlBool>`(${column('kind')} <> 'progress' or ${column('area')} = '')`;
 }
 
 /** What identifies a value: two values with the same key are the same value. */
@@ -579,9 +591,8 @@ export async function listLeadItemsWithValues(
     .select(['o.id', 'o.item_id', 'o.measure', 'o.status', 'o.version'])
     .where('o.plan_id', '=', planId)
     .where('a.lead_unit_id', '=', unitId)
-    // The item's values, whoever handed them in (a former lead too); a co-operating unit's own part
-    // (a progress update with an area) does not hand in the item.
-    .where((eb) => eb.or([eb('o.kind', '!=', 'progress'), eb('o.area', '=', '')]))
+    // The item's values, whoever handed them in (a former lead too), but no co-operating unit's part.
+    .where(itemsOwnValues('o'))
     .where('o.year', '=', year)
     .where('o.period', '=', '')
     .orderBy('o.measure')
@@ -613,7 +624,7 @@ export async function approvedProgressFacts(db: Executor, planId: string): Promi
     .select(['item_id', 'year', 'period', 'approved_value', 'approved_details'])
     .where('plan_id', '=', planId)
     .where('kind', '=', 'progress')
-    .where('area', '=', '')
+    .where(itemsOwnValues())
     .where('approved_value', 'is not', null)
     .execute();
   return rows.map((r) => ({

@@ -13,6 +13,7 @@ import type {
   UnitFacts,
 } from '../reminders/schedule.ts';
 import type { Executor } from './database.ts';
+import { itemsOwnValues } from './observations.repository.ts';
 import type { ReminderDB, ReminderTables } from './reminders.table.ts';
 
 /** The channels a reminder travels by. */
@@ -118,8 +119,7 @@ export async function loadReminderFacts(
       .distinct()
       .where('plan_id', 'in', planIds)
       .where('year', 'in', years)
-      // A co-operating unit's own part (a progress update with an area) does not deliver the item.
-      .where((eb) => eb.or([eb('kind', '!=', 'progress'), eb('area', '=', '')]))
+      .where(itemsOwnValues())
       .execute()
   ).map((o) => ({
     itemId: o.item_id,

@@ -4,6 +4,7 @@
  * answers that only for the caller's own unit, so for those who read every unit's values (planners,
  * leadership, auditors) the workspace counts it from the items and the year's values.
  */
+import { isItemsOwnValue } from '../../../../../src/progress/itemProgress.ts';
 import type { Item, ObservationReply } from '../../api/types.ts';
 
 /** One unit's outstanding items. */
@@ -28,8 +29,7 @@ export function owedByUnit(
   const handedIn = new Map<string, Set<number>>();
   for (const o of observations) {
     if (o.year !== year || o.period !== null || !HANDED_IN.has(o.status) || o.kind === 'target') continue;
-    // A co-operating unit's own part (a progress update with an area) does not hand in the item.
-    if (o.kind === 'progress' && o.area !== null) continue;
+    if (!isItemsOwnValue(o)) continue;
     const measures = handedIn.get(o.itemId) ?? new Set<number>();
     measures.add(o.measure);
     handedIn.set(o.itemId, measures);
