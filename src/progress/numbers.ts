@@ -47,7 +47,7 @@ export function parseNumber(cell: string, unit?: string): number | null {
  * by another unit of the same kind, converted (16250万元 for 亿元 → 1.625; 3.2平方公里 for 万平方米 →
  * 320). Null when the text is not a number or its unit measures something else (12万人 for 亿元).
  */
-export function parseQuantity(cell: string, unit: string): number | null {
+export function parseQuantity(cell: string, unit = ''): number | null {
   const direct = parseNumber(cell, unit);
   if (direct !== null) return direct;
   const m = /^(.*?\d)\s*([^\d\s,.].*)$/.exec(nfkc(cell).trim());

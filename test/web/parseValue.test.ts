@@ -4,8 +4,9 @@
  * for an explanation on submit.
  */
 import { describe, expect, it } from 'vitest';
+import { parseQuantity as parseValue } from '../../src/progress/numbers.ts';
 import { parseNumber } from '../../src/progress/observations.ts';
-import { parseValue, valueText } from '../../web/src/staff/features/reporting/parseValue.ts';
+import { valueText } from '../../web/src/staff/features/reporting/parseValue.ts';
 import {
   mayBeNegative,
   type ReportRow,

@@ -10,6 +10,7 @@
 import { Alert, Button, Card, Col, Form, Input, Row, Select, Space, Tag, Typography } from 'antd';
 import type { Rule } from 'antd/es/form';
 import { type ReactNode, useEffect, useMemo, useState } from 'react';
+import { parseQuantity } from '../../../../../src/progress/numbers.ts';
 import { api } from '../../../shared/api.ts';
 import type {
   CreateObservationBody,
@@ -24,7 +25,7 @@ import { WorkflowTag } from '../../components/WorkflowTag.tsx';
 import { useLocale } from '../../i18n/LocaleProvider.tsx';
 import { Link } from '../../router/router.tsx';
 import { ExplainWarningsDialog } from './ExplainWarningsDialog.tsx';
-import { parseValue, valueText } from './parseValue.ts';
+import { valueText } from './parseValue.ts';
 import { type ReportRow, type ValueWarning, valueProblem, valueWarnings } from './reportRows.ts';
 import { ValueInput } from './ValueInput.tsx';
 
@@ -59,7 +60,7 @@ const INVESTMENT_UNIT = '亿元';
 function investmentOf(typed: unknown): number | null {
   const text = valueText(typed);
   if (text.trim() === '') return null;
-  const value = parseValue(text, INVESTMENT_UNIT);
+  const value = parseQuantity(text, INVESTMENT_UNIT);
   return value === null || value < 0 ? Number.NaN : value;
 }
 
@@ -148,7 +149,7 @@ export function OwedItemForm({
       (code): Rule => ({
         warningOnly: true,
         validator: async (_: unknown, typed: unknown) => {
-          const value = parseValue(valueText(typed), row.unit);
+          const value = parseQuantity(valueText(typed), row.unit);
           const warning = valueWarnings(row, value).find((w) => w.code === code);
           if (warning) throw new Error(warningText(row, warning));
         },
@@ -159,7 +160,7 @@ export function OwedItemForm({
   /** The warnings of the values about to be submitted, each naming its value. */
   const warningsOf = (fields: Fields): string[] =>
     rows.flatMap((row) => {
-      const value = parseValue(valueText(fields[row.key]), row.unit);
+      const value = parseQuantity(valueText(fields[row.key]), row.unit);
       if (value === null) return [];
       const what = [owed.itemTitle, row.label, row.area].filter(Boolean).join(' · ');
       return valueWarnings(row, value).map((w) =>
@@ -172,7 +173,7 @@ export function OwedItemForm({
     for (const row of rows) {
       const typed = valueText(fields[row.key]);
       if (typed.trim() === '') continue;
-      const value = parseValue(typed, row.unit);
+      const value = parseQuantity(typed, row.unit);
       // The form's rules refuse such a value before this is called.
       if (value === null) throw new Error(t('rep.notANumber'));
       const details = {

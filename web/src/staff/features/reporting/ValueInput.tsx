@@ -6,7 +6,8 @@
  */
 import { Input, type InputProps } from 'antd';
 import type { FocusEvent, ReactNode } from 'react';
-import { parseValue, valueText } from './parseValue.ts';
+import { parseQuantity } from '../../../../../src/progress/numbers.ts';
+import { valueText } from './parseValue.ts';
 
 /**
  * Props of ValueInput: Form.Item gives value, onChange and id; the rest goes to the input
@@ -31,7 +32,7 @@ export function ValueInput({
   ...rest
 }: ValueInputProps): ReactNode {
   const text = valueText(value);
-  const parsed = parseValue(text, unit);
+  const parsed = parseQuantity(text, unit);
   const handleBlur = (event: FocusEvent<HTMLInputElement>): void => {
     if (parsed !== null && String(parsed) !== text) onChange?.(String(parsed));
     onBlur?.(event);

@@ -3,9 +3,10 @@
  * reported it last year), or a percent done for a task, project, action or commitment. Pure.
  */
 import type { Measure } from '../../../../../src/model/plan.ts';
+import { parseQuantity } from '../../../../../src/progress/numbers.ts';
 import type { Item, ObservationReply, OwedItem } from '../../api/types.ts';
 import { measuresOf } from '../indicators/targetText.ts';
-import { parseValue, valueText } from './parseValue.ts';
+import { valueText } from './parseValue.ts';
 
 /** What a value is, for the API (progress for tasks and projects). */
 export type ReportKind = ObservationReply['kind'];
@@ -171,7 +172,7 @@ export type ValueProblem = 'not-a-number' | 'percent-range';
 export function valueProblem(row: ReportRow, typed: unknown): ValueProblem | null {
   const text = valueText(typed);
   if (text.trim() === '') return null;
-  const value = parseValue(text, row.unit);
+  const value = parseQuantity(text, row.unit);
   if (value === null) return 'not-a-number';
   if (row.kind === 'progress' && (value < 0 || value > 100)) return 'percent-range';
   return null;
